@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/** Gecko id of the Firefox add-on; tests map it to a fixed moz-extension:// uuid. */
+export const GECKO_ID = 'gazette-lens@example.org';
+
+// See https://wxt.dev/api/config.html — srcDir is the repo root (default).
+export default defineConfig({
+  // JSX itself is compiled by esbuild/oxc via tsconfig (jsxImportSource: preact);
+  // the preset only adds prefresh HMR for `wxt dev`.
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Gazette Lens 公报透镜',
+    description:
+      '阅读县级政府公文：识别文号、期限与责任单位。Reads Chinese county-government documents: document numbers, deadlines, responsible units.',
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: [
+      'test-results/**',
+      'playwright-report/**',
+      'blob-report/**',
+      'coverage/**',
+      '.output/**',
+      '.wxt/**',
+      '.ci/**',
+      '**/*.log',
+    ],
+  },
+});
