@@ -1,0 +1,31 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background, { handleMessage } from '@/entrypoints/background';
+
+describe('background', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // fake-browser has no in-memory getManifest.
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Gazette Lens',
+      version: '9.8.7',
+    });
+  });
+
+  it('answers ping with ok and the manifest version', async () => {
+    expect(await handleMessage({ type: 'ping' })).toEqual({ ok: true, version: '9.8.7' });
+  });
+
+  it('ignores other messages', async () => {
+    expect(await handleMessage({ type: 'other' })).toBeUndefined();
+    expect(await handleMessage(null)).toBeUndefined();
+  });
+
+  it('registers a runtime.onMessage listener that resolves the ping', async () => {
+    background.main();
+    // fakeBrowser.runtime.sendMessage() drops Promise results: trigger the listeners instead.
+    const results = await fakeBrowser.runtime.onMessage.trigger({ type: 'ping' }, {}, () => {});
+    expect(results).toEqual([{ ok: true, version: '9.8.7' }]);
+  });
+});
