@@ -22,6 +22,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions is known to Firefox for Android from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
