@@ -1,0 +1,273 @@
+/**
+ * Deadlines (期限): the time by which, or the window in which, a task must be done.
+ *
+ * Each shape is one regular expression built only from bounded quantifiers, so a scan costs a
+ * constant per position. Shapes are tried in priority order (recurring, range, dated, year-level,
+ * relative); a later match that overlaps an accepted one is dropped. A match is accepted only in a
+ * deadline context: a 前/底 suffix, a completion verb after it, a 完成时限 field or column, or a
+ * lead-in such as 到/确保/力争. Signature dates, publication dates, statistics and plan periods
+ * lack those cues and are skipped.
+ */
+import type { DeadlineEntity, DeadlinePrecision } from './entity';
+import { parseNumber, squash } from './cjk';
+import { endOfMonthIso, isValidDay, isoDate } from './dates';
+import type { YearContext } from './document-year';
+import { columnCells } from './table';
+
+const W = '[ \\t\\r\\n\\u3000]{0,4}';
+const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
+const YP = `(?:[0-9]{4}${W}年${W}|(?:今年|本年|明年)${W})`;
+const MONTH = `${NUM}${W}月(?:${W}份)?`;
+const DAYPART = `(?:${W}${NUM}${W}[日号]|${W}(?:底|末|中旬|上旬|下旬|初))`;
+const DP = `${YP}?${MONTH}${DAYPART}?`;
+const SEP = '(?:至|到|—{1,2}|－|–|-|~|～)';
+const DP_END = `(?:${YP}?${MONTH}${DAYPART}?|${NUM}${W}[日号])`;
+const BEFORE = `(?:${W}(?:之前|以前|前|为止|止))?`;
+
+const RE = {
+  recurring: new RegExp(
+    `每${W}个?${W}(?:季度末月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`, 'g'),
+  range: new RegExp(`(?:即日起${W}至${W}(?:${YP}?${MONTH}${DAYPART}?|[0-9]{4}${W}年${W}(?:底|末)))|(?:${DP}${W}${SEP}${W}${DP_END}${BEFORE})`, 'g'),
+  dated: new RegExp(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, 'g'),
+  yearEnd: new RegExp(`(?:[0-9]{4}${W}年${W}年?|(?:今|本|明)年${W}年?|年)(?:底|末)${BEFORE}`, 'g'),
+  half: new RegExp(`${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`, 'g'),
+  quarter: new RegExp(`${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`, 'g'),
+  year: new RegExp(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, 'g'),
+  yearWord: /今年内|本年度|本年内|年内|今年|当年/g,
+  relative: new RegExp(`(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`, 'g'),
+  holiday: new RegExp(`(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`, 'g'),
+};
+
+/** Labels whose value is a deadline; the value may be 长期坚持 (ongoing). */
+const LABEL_RE = /(?:完成时限|完成时间|完成期限|时间节点|时限要求|办结时限|时间要求)[ \t\u3000]*[：:][ \t\u3000]*/g;
+const COLUMN_HEADER_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|办结时限|时限)$/;
+const ONGOING_RE = /^(?:长期坚持|长期推进|持续推进|持续开展|常态化推进|常态化开展|长期|常态化)/;
+
+/** Verbs that make a bare date a milestone: 10月完工, 2023年9月开始…工作. */
+const MILESTONE_AFTER = /^(?:完成|完工|竣工|建成|投用|投运|投入使用|投入运营|开工|开始|启动|上线|交付|通车|到位|报送|上报|提交|验收|办结|全部|基本|实现|达到|初步|整改|前|底)/;
+const LEAD_IN_BEFORE = /(?:到|至|在|于|确保|力争|争取|要在|要于|务必|必须|计划|预计)$/;
+const CUTOFF_BEFORE = /(?:截至|截止|截止到|截止至)$/;
+const QUOTA_AFTER = /^[^，。；\n]{0,12}?(?:至少|不少于|不低于|不超过|累计)/;
+
+interface Found { start: number; end: number; date: string | null; precision: DeadlinePrecision }
+
+interface DatePoint { year: number | null; rel: 0 | 1 | null; month: number; day: number | null; part: string | null }
+
+const DP_PARSE = /^(?:([0-9]{4})年|(今年|本年|明年))?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月份?(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(底|末|中旬|上旬|下旬|初))?$/;
+
+function parsePoint(s: string): DatePoint | null {
+  const m = DP_PARSE.exec(squash(s));
+  if (!m) return null;
+  const month = parseNumber(m[3]!);
+  const day = m[4] ? parseNumber(m[4]) : null;
+  if (!(month >= 1 && month <= 12) || (day !== null && !(day >= 1 && day <= 31))) return null;
+  return {
+    year: m[1] ? Number(m[1]) : null,
+    rel: m[2] === '明年' ? 1 : m[2] ? 0 : null,
+    month,
+    day,
+    part: m[5] ?? null,
+  };
+}
+
+/** The last day a point covers, given the document year. */
+function resolvePoint(p: DatePoint, docYear: number | null): { date: string | null; precision: DeadlinePrecision } {
+  const year = p.year ?? (docYear === null ? null : docYear + (p.rel ?? 0));
+  const precision: DeadlinePrecision = p.day !== null || p.part === '上旬' || p.part === '中旬' || p.part === '初' ? 'day' : 'month';
+  if (year === null) return { date: null, precision };
+  if (p.day !== null) return { date: isValidDay(year, p.month, p.day) ? isoDate(year, p.month, p.day) : null, precision };
+  if (p.part === '上旬' || p.part === '初') return { date: isoDate(year, p.month, 10), precision };
+  if (p.part === '中旬') return { date: isoDate(year, p.month, 20), precision };
+  return { date: endOfMonthIso(year, p.month), precision };
+}
+
+const stripBefore = (s: string): string => s.replace(/(?:之前|以前|前|为止|止)$/, '');
+
+/** Context helpers: a few characters either side, whitespace removed. */
+function before(text: string, start: number, n = 6): string {
+  return squash(text.slice(Math.max(0, start - n - 4), start)).slice(-n);
+}
+function after(text: string, end: number, n = 16): string {
+  return squash(text.slice(end, end + n + 6)).slice(0, n);
+}
+
+const hasSuffix = (s: string): boolean => /(?:前|止)$/.test(squash(s));
+
+export function extractDeadlines(text: string, years: YearContext): Array<Found & { text: string }> {
+  // Offsets where a field value starts: a 完成时限：label or a cell of a 完成时限 column.
+  const valueStarts = new Set<number>();
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) valueStarts.add(m.index + m[0].length);
+  for (const candidates of columnCells(text, COLUMN_HEADER_RE)) {
+    const c = candidates[0]!;
+    valueStarts.add(c.start + (c.text.length - c.text.trimStart().length));
+  }
+  const inField = (start: number): boolean => valueStarts.has(start);
+
+  const found: Found[] = [];
+  const taken: Array<[number, number]> = [];
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  const add = (f: Found) => {
+    if (!free(f.start, f.end)) return;
+    taken.push([f.start, f.end]);
+    found.push(f);
+  };
+  const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) fn(m);
+  };
+
+  // Ongoing values of 完成时限 fields.
+  for (const s of valueStarts) {
+    const m = ONGOING_RE.exec(text.slice(s, s + 8));
+    if (m) add({ start: s, end: s + m[0].length, date: null, precision: 'ongoing' });
+  }
+
+  each(RE.recurring, (m) => add({ start: m.index, end: m.index + m[0].length, date: null, precision: 'recurring' }));
+
+  each(RE.range, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (CUTOFF_BEFORE.test(before(text, start))) return;
+    if (/每(?:年|月|季度)?$/.test(before(text, start))) { add({ start, end, date: null, precision: 'recurring' }); return; }
+    const s = squash(m[0]);
+    const docYear = years.yearAt(start);
+    if (s.startsWith('即日起')) {
+      const tail = stripBefore(s.replace(/^即日起至/, ''));
+      const ye = /^([0-9]{4})年(?:底|末)$/.exec(tail);
+      if (ye) { add({ start, end, date: `${ye[1]}-12-31`, precision: 'range' }); return; }
+      const p = parsePoint(tail);
+      if (p) add({ start, end, date: resolvePoint(p, docYear).date, precision: 'range' });
+      return;
+    }
+    const parts = stripBefore(s).split(/至|到|—{1,2}|－|–|-|~|～/);
+    if (parts.length !== 2) return;
+    const a = parsePoint(parts[0]!);
+    let b = parsePoint(parts[1]!);
+    if (!a) return;
+    if (!b) {
+      // 6月1日至15日: the end names only a day of the start's month.
+      const d = /^([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]$/.exec(parts[1]!);
+      if (!d) return;
+      b = { ...a, day: parseNumber(d[1]!), part: null };
+    }
+    const year = b.year ?? a.year ?? (docYear === null ? null : docYear + (b.rel ?? a.rel ?? 0));
+    const r = resolvePoint({ ...b, year, rel: null }, year);
+    add({ start, end, date: r.date, precision: 'range' });
+  });
+
+  each(RE.dated, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const s = squash(m[0]);
+    const prev = before(text, start);
+    const next = after(text, end);
+    // 1—11月 is a statistics period, 自…起 a start date, 截至…底 a cut-off.
+    if (/[0-9][—\-－–~～至到]$/.test(prev) || /^(?:起|以来)/.test(next) || /(?:自|从)$/.test(prev)) return;
+    if (CUTOFF_BEFORE.test(prev) && !hasSuffix(s)) return;
+    // 截至2023年3月底已下达…: a past reference point, not a due date.
+    if (!hasSuffix(s) && /^(?:已|的|以来)/.test(next)) return;
+    if (/每(?:年|月|季度)?$/.test(prev)) { add({ start, end, date: null, precision: 'recurring' }); return; }
+    const points = stripBefore(s).split(/[、和及]/).map(parsePoint);
+    if (points.some((p) => p === null)) return;
+    const last = points[points.length - 1]!;
+    const accepted =
+      hasSuffix(s) || inField(start) || last.part !== null ||
+      MILESTONE_AFTER.test(next) || (/^[)）]/.test(next) && /[(（]$/.test(prev));
+    if (!accepted) return;
+    const docYear = years.yearAt(start);
+    // A compound list (6月底、12月底) is one deadline, due on its last date; years carry forward.
+    let carried: number | null = null;
+    let r = resolvePoint(last, docYear);
+    for (const p of points) {
+      if (p!.year !== null) carried = p!.year;
+      r = resolvePoint({ ...p!, year: p!.year ?? carried }, docYear);
+    }
+    add({ start, end, date: r.date, precision: r.precision });
+  });
+
+  each(RE.yearEnd, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const s = squash(m[0]);
+    const prev = before(text, start);
+    if (/每年?$/.test(prev)) { add({ start, end, date: null, precision: 'recurring' }); return; }
+    if (CUTOFF_BEFORE.test(prev) && !hasSuffix(s)) return;
+    const y = /^([0-9]{4})年/.exec(s);
+    const docYear = years.yearAt(start);
+    const year = y ? Number(y[1]) : s.startsWith('明') ? (docYear ?? NaN) + 1 : docYear;
+    add({ start, end, date: year === null || Number.isNaN(year) ? null : `${year}-12-31`, precision: 'year' });
+  });
+
+  const periodAccepted = (start: number, end: number, s: string) =>
+    !/每$/.test(before(text, start)) &&
+    (hasSuffix(s) || /[末底]$/.test(s) || inField(start) || LEAD_IN_BEFORE.test(before(text, start)) ||
+      /^(?:内|完成|全部|基本|实现|达到|建成|启动|开工|竣工)/.test(after(text, end)));
+
+  each(RE.half, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const s = squash(m[0]);
+    if (!periodAccepted(start, end, s)) return;
+    const y = /^([0-9]{4})年/.exec(s);
+    const year = y ? Number(y[1]) : years.yearAt(start);
+    add({ start, end, date: year === null ? null : s.includes('上半年') ? `${year}-06-30` : `${year}-12-31`, precision: 'half' });
+  });
+
+  each(RE.quarter, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const s = squash(m[0]);
+    if (!periodAccepted(start, end, s)) return;
+    const y = /^([0-9]{4})年/.exec(s);
+    const year = y ? Number(y[1]) : years.yearAt(start);
+    const q = parseNumber(/([一二三四1-4])季度/.exec(s)![1]!);
+    add({ start, end, date: year === null ? null : endOfMonthIso(year, q * 3), precision: 'quarter' });
+  });
+
+  each(RE.year, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const s = squash(m[0]);
+    const year = Number(s.slice(0, 4));
+    const next = after(text, end, 4);
+    if (hasSuffix(s)) {
+      add({ start, end, date: `${year}-12-31`, precision: 'year' });
+      return;
+    }
+    // 到2025年，初步建立… : "by 2025". Not 2023年到2025年 (a plan period) nor 到2025年底 (handled above).
+    const prev = before(text, start, 3);
+    if (!/(?:^|[^年月日起])(?:到|至)$/.test(prev) || /^(?:[月度底末起]|以来|的|[—\-－–~～至])/.test(next)) return;
+    if (!inField(start) && /^[0-9]/.test(next)) return;
+    add({ start, end, date: `${year}-12-31`, precision: 'year' });
+  });
+
+  each(RE.yearWord, (m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const w = m[0];
+    const prev = before(text, start, 4);
+    const next = after(text, end);
+    if (w === '年内' && (/[0-9一二三四五六七八九十两今本当]$/.test(prev) || QUOTA_AFTER.test(next))) return;
+    if (w !== '年内' && w !== '今年内' && w !== '本年内') {
+      if (/^(?:以来|是|，|,|的|上半年|下半年|第?[一二三四]季度)/.test(next)) return;
+      const cue = LEAD_IN_BEFORE.test(prev) || /^(?:内|底|年底|完成|全部|实现|建成|开工|竣工)/.test(next);
+      if (!cue) return;
+      if (w === '当年' && !/^(?:内|完成)/.test(next)) return;
+    }
+    const docYear = years.yearAt(start);
+    add({ start, end, date: docYear === null ? null : `${docYear}-12-31`, precision: 'year' });
+  });
+
+  each(RE.relative, (m) => add({ start: m.index, end: m.index + m[0].length, date: null, precision: 'relative' }));
+
+  each(RE.holiday, (m) => {
+    const start = m.index;
+    const docYear = years.yearAt(start);
+    const s = squash(m[0]);
+    const md = s.startsWith('国庆') ? '09-30' : s.startsWith('元旦') ? '12-31' : '04-30';
+    add({ start, end: start + m[0].length, date: docYear === null ? null : `${docYear}-${md}`, precision: 'day' });
+  });
+
+  return found.map((f) => ({ ...f, text: text.slice(f.start, f.end) }));
+}

@@ -1,0 +1,78 @@
+/**
+ * The year a year-less deadline (6月底前, 年底前) belongs to: the year of the document it stands in,
+ * taken from that document's own 文号 (a number printed alone on its line under the title, or after
+ * 发文字号：) or, failing that, the date under its signature (or after 成文日期：). Citations of
+ * other documents and a gazette's publication date never set the year.
+ */
+import type { DocNumberEntity } from './entity';
+
+export interface YearContext {
+  /** The document year at a text offset, or the fallback when the text gives none. */
+  yearAt(offset: number): number | null;
+}
+
+const SIGNATURE_LINE_RE =
+  /^[ \t\u3000]*(?:成文日期[：:][ \t\u3000]*)?(\d{4}|[〇零一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*月[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*日[ \t\u3000]*$/gm;
+const LABELLED_DATE_RE = /成文日期[：:][ \t\u3000]*(\d{4})[ \t\u3000]*年/g;
+
+const CN_YEAR_DIGITS = '〇一二三四五六七八九';
+
+function yearFromDigits(s: string): number {
+  if (/^\d{4}$/.test(s)) return Number(s);
+  let n = 0;
+  for (const ch of s) n = n * 10 + (ch === '零' ? 0 : CN_YEAR_DIGITS.indexOf(ch));
+  return n;
+}
+
+function lineAround(text: string, start: number, end: number): string {
+  const a = text.lastIndexOf('\n', start - 1) + 1;
+  let b = text.indexOf('\n', end);
+  if (b < 0) b = text.length;
+  return text.slice(a, start) + text.slice(end, b);
+}
+
+/** A document number that heads its document rather than citing another one. */
+function isHeader(text: string, e: DocNumberEntity): boolean {
+  const rest = lineAround(text, e.start, e.end).replace(/[\s（）()【】[\]]/g, '');
+  return rest === '' || /^发文字号[：:]?$/.test(rest) || /^文号[：:]?$/.test(rest);
+}
+
+interface Mark { offset: number; year: number }
+
+function upperBound(marks: readonly Mark[], offset: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.offset <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function buildYearContext(
+  text: string,
+  docNumbers: readonly DocNumberEntity[],
+  fallbackYear: number | null,
+): YearContext {
+  const headers: Mark[] = docNumbers.filter((e) => isHeader(text, e)).map((e) => ({ offset: e.start, year: e.year }));
+  const signatures: Mark[] = [];
+  for (const re of [SIGNATURE_LINE_RE, LABELLED_DATE_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const year = yearFromDigits(m[1]!);
+      if (year >= 1949 && year <= 2099) signatures.push({ offset: m.index, year });
+    }
+  }
+  signatures.sort((a, b) => a.offset - b.offset);
+  return {
+    yearAt(offset: number): number | null {
+      const h = upperBound(headers, offset);
+      if (h > 0) return headers[h - 1]!.year;
+      const s = upperBound(signatures, offset);
+      if (s < signatures.length) return signatures[s]!.year;
+      if (s > 0) return signatures[s - 1]!.year;
+      return fallbackYear;
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Parsing a list of responsible units with offsets: 县应急局、县发改局分工负责，县安委会有关成员单位配合；各乡镇.
+ *
+ * Structure: groups split by ；, sub-groups by ，, items by 、. Role words close a sub-group
+ * (牵头 lead, 配合/协助/协办 support, 负责 responsible). Items are then cleaned: 等部门 tails dropped,
+ * 和/及 joining two complete names split, parenthesised aliases split off (县发改局(县粮食局、县能源局)),
+ * while parentheses inside a name stay (工信（商务）局).
+ */
+import type { UnitRole } from './entity';
+import { isSpace, squash } from './cjk';
+
+export interface UnitSpan { start: number; end: number; name: string; role: UnitRole }
+
+/** Endings of organisation names. Only applied to text already known to be in a unit slot. */
+const UNIT_END =
+  /(?:局|办|委|会|部|部门|单位|中心|大队|支队|中队|乡镇|乡（镇）|乡\(镇\)|镇|乡|街道|政府|党委|党组|管委会|公司|集团|组|专班|队|站|所|段|院|校|社|联|室|处|科|厅|署|工委|行|区|馆|团|成员单位|（社区）|\(社区\))$/;
+/** Persons, positions and non-organisations that happen to share those endings. */
+const NOT_UNIT =
+  /(?:县长|书记|主任|同志|负责人|领导|干部|群众|社会|大会|会议|机会|协会会员|企业|居民|学生|家长|农户|工作|部分|全体|以下|以上|区域|地区|景区|园区内|小区|社区$|之一|要|会同|应当|按照|根据|通过|对|向)|^(?:部门|单位|政府|有关|相关)$|^[0-9]/;
+
+export function isUnitName(name: string): boolean {
+  return name.length >= 2 && name.length <= 30 && UNIT_END.test(name) && !NOT_UNIT.test(name);
+}
+
+type RoleWord = UnitRole | 'explicit-responsible' | null;
+
+/** Role words that close a sub-group, longest first so 分工负责 wins over 负责. */
+const ROLE_TAIL: Array<[RegExp, RoleWord]> = [
+  [/(?:并)?督促企业落实$/, null],
+  [/牵头(?:负责|组织|抓总)?$/, 'lead'],
+  [/协调$/, 'lead'],
+  [/(?:配合|协助|协办|参与)$/, 'support'],
+  [/(?:按职责分工负责|按分工负责|分工负责|按职责负责|负责落实|具体负责|负责)$/, 'explicit-responsible'],
+];
+
+interface Range { start: number; end: number }
+
+/** Trim whitespace and markdown bold markers (**) off a range. */
+function trim(text: string, r: Range): Range {
+  let { start, end } = r;
+  while (start < end && (isSpace(text[start]) || text[start] === '*')) start++;
+  while (end > start && (isSpace(text[end - 1]) || text[end - 1] === '*')) end--;
+  return { start, end };
+}
+
+const OPENERS = '（(';
+const CLOSERS = '）)';
+
+/** Split [start,end) into groups → sub-groups → items at top-level separators. */
+function splitStructure(text: string, start: number, end: number): Range[][][] {
+  const groups: Range[][][] = [[[]]];
+  let depth = 0;
+  let itemStart = start;
+  const closeItem = (at: number) => {
+    const g = groups[groups.length - 1]!;
+    g[g.length - 1]!.push({ start: itemStart, end: at });
+    itemStart = at + 1;
+  };
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (OPENERS.includes(ch)) depth++;
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      if (ch === '、') closeItem(i);
+      else if (ch === '，' || ch === ',') { closeItem(i); groups[groups.length - 1]!.push([]); }
+      else if (ch === '；' || ch === ';') { closeItem(i); groups.push([[]]); }
+    }
+  }
+  closeItem(end);
+  return groups;
+}
+
+/** Strip a role word off the end of a sub-group's last item. */
+function stripRole(text: string, r: Range): { range: Range; role: RoleWord } {
+  const t = text.slice(r.start, r.end);
+  for (const [re, role] of ROLE_TAIL) {
+    const m = re.exec(t);
+    if (m) return { range: trim(text, { start: r.start, end: r.start + m.index }), role };
+  }
+  return { range: r, role: null };
+}
+
+/** Names inside an item: 等 tails, 和/及 pairs, trailing parenthesised aliases. */
+function namesIn(text: string, r: Range): Range[] {
+  r = trim(text, r);
+  const t = text.slice(r.start, r.end);
+  // X等部门 → X; X等县减灾委有关成员单位 → X + the named set.
+  const deng = t.lastIndexOf('等');
+  if (deng > 0) {
+    const tail = squash(t.slice(deng + 1));
+    const head = namesIn(text, { start: r.start, end: r.start + deng });
+    if (head.length && (/^(?:部门|单位|有关部门|相关部门|部门和单位|单位和部门|有关单位|相关单位|)$/.test(tail) || !isUnitName(tail))) return head;
+    if (head.length) return [...head, trim(text, { start: r.start + deng + 1, end: r.end })];
+  }
+  // A trailing parenthesis: aliases when it lists units, a scope note otherwise (县文旅局(旅游部分)).
+  const lastCh = t[t.length - 1];
+  if (lastCh === '）' || lastCh === ')') {
+    const open = Math.max(t.lastIndexOf('（'), t.lastIndexOf('('));
+    if (open > 0) {
+      const head = trim(text, { start: r.start, end: r.start + open });
+      const inner = { start: r.start + open + 1, end: r.end - 1 };
+      const aliases = splitStructure(text, inner.start, inner.end).flat(2).map((x) => trim(text, x));
+      const headOk = isUnitName(squash(text.slice(head.start, head.end)));
+      if (headOk) {
+        const named = aliases.filter((a) => isUnitName(squash(text.slice(a.start, a.end))));
+        return named.length === aliases.length ? [head, ...named] : [head];
+      }
+    }
+  }
+  // 和/及 between two complete names; 及其下设 drops the connective phrase.
+  for (const conj of ['及其下设', '及', '和', '与']) {
+    const at = t.indexOf(conj);
+    if (at > 0) {
+      const left = trim(text, { start: r.start, end: r.start + at });
+      const right = trim(text, { start: r.start + at + conj.length, end: r.end });
+      const l = squash(text.slice(left.start, left.end));
+      const rr = squash(text.slice(right.start, right.end));
+      if (isUnitName(l) && isUnitName(rr)) return [left, ...namesIn(text, right)];
+    }
+  }
+  return r.end > r.start ? [r] : [];
+}
+
+const TOWNSHIP = /乡镇|乡（镇）|乡\(镇\)|镇人民政府|乡人民政府|镇政府|乡政府|党委政府|经开区|开发区|管委会|街道/;
+
+export interface ListOptions {
+  /** role when the text gives none */
+  defaultRole: UnitRole;
+  /** bracket rule: departments before ； lead, townships after it are responsible */
+  departmentsLeadBeforeTownships: boolean;
+}
+
+/**
+ * Units in [start,end), or null when any item is not a unit name (the caller then treats the
+ * text as something else: a scope note, a sentence, a title).
+ */
+export function parseUnitList(text: string, start: number, end: number, opts: ListOptions): UnitSpan[] | null {
+  const groups = splitStructure(text, start, end);
+  interface Sub { names: Range[]; role: RoleWord }
+  const parsed: Sub[][] = [];
+  let anySupport = false;
+  for (const g of groups) {
+    const subs: Sub[] = [];
+    for (const items of g) {
+      const trimmed = items.map((x) => trim(text, x)).filter((x) => x.end > x.start);
+      if (!trimmed.length) continue;
+      const { range, role } = stripRole(text, trimmed[trimmed.length - 1]!);
+      trimmed[trimmed.length - 1] = range;
+      if (role === 'support') anySupport = true;
+      const names = trimmed.flatMap((x) => namesIn(text, x));
+      if (!names.length && role !== null) return null;
+      subs.push({ names, role });
+    }
+    if (subs.length) parsed.push(subs);
+  }
+  const all = parsed.flat(1).flatMap((s) => s.names);
+  if (!all.length) return null;
+  for (const n of all) if (!isUnitName(squash(text.slice(n.start, n.end)))) return null;
+
+  const groupText = (g: Sub[]) => g.flatMap((s) => s.names).map((n) => text.slice(n.start, n.end)).join('');
+  const leadFirstGroup =
+    opts.departmentsLeadBeforeTownships && parsed.length >= 2 &&
+    !TOWNSHIP.test(groupText(parsed[0]!)) && parsed.slice(1).every((g) => TOWNSHIP.test(groupText(g)));
+
+  const out: UnitSpan[] = [];
+  parsed.forEach((g, gi) => {
+    for (const s of g) {
+      let role: UnitRole;
+      if (s.role === 'lead' || s.role === 'support') role = s.role;
+      else if (gi === 0 && leadFirstGroup) role = 'lead';
+      else if (s.role === 'explicit-responsible' && anySupport) role = 'lead';
+      else role = s.role === 'explicit-responsible' ? 'responsible' : opts.defaultRole;
+      for (const n of s.names) {
+        out.push({ start: n.start, end: n.end, name: squash(text.slice(n.start, n.end)), role });
+      }
+    }
+  });
+  return out;
+}
