@@ -98,18 +98,18 @@ export function extractDeadlines(text: string, years: YearContext): Array<Found 
   const valueStarts = new Set<number>();
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) valueStarts.add(m.index + m[0].length);
-  for (const candidates of columnCells(text, COLUMN_HEADER_RE)) {
+  for (const { candidates } of columnCells(text, COLUMN_HEADER_RE)) {
     const c = candidates[0]!;
     valueStarts.add(c.start + (c.text.length - c.text.trimStart().length));
   }
   const inField = (start: number): boolean => valueStarts.has(start);
 
   const found: Found[] = [];
-  const taken: Array<[number, number]> = [];
-  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && a < e);
+  // Earlier shapes win on overlap; deadlines are short, so an occupancy map keeps this linear.
+  const occupied = new Uint8Array(text.length + 1);
   const add = (f: Found) => {
-    if (!free(f.start, f.end)) return;
-    taken.push([f.start, f.end]);
+    for (let i = f.start; i < f.end; i++) if (occupied[i]) return;
+    occupied.fill(1, f.start, f.end);
     found.push(f);
   };
   const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {

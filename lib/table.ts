@@ -7,12 +7,16 @@ export interface Cell { start: number; end: number; text: string }
 
 interface Line { start: number; end: number; text: string }
 
+/** Lines, with the text sliced only for lines that hold a tab (the rest only end a table). */
 function* lines(text: string): Generator<Line> {
   let start = 0;
+  let tab = text.indexOf('\t');
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    yield { start, end, text: text.slice(start, end) };
+    if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
+    if (tab >= 0 && tab < end) yield { start, end, text: text.slice(start, end) };
+    else if (/\S/.test(text.slice(start, Math.min(end, start + 200)))) yield { start, end, text: 'x' };
     start = end + 1;
   }
 }
@@ -39,9 +43,11 @@ const lastNonEmpty = (cells: Cell[]): number => {
  * header's index and, when the header column is the last one, the row's last non-empty cell too
  * (PDF rows often carry extra leading tabs); the caller validates which one really is the field.
  */
-export function columnCells(text: string, header: RegExp): Cell[][] {
-  const out: Cell[][] = [];
+export function columnCells(text: string, header: RegExp): Array<{ header: string; candidates: Cell[] }> {
+  const out: Array<{ header: string; candidates: Cell[] }> = [];
+  if (!text.includes('\t')) return out;
   let col = -1;
+  let name = '';
   let isLast = false;
   for (const line of lines(text)) {
     if (!line.text.includes('\t')) {
@@ -52,6 +58,7 @@ export function columnCells(text: string, header: RegExp): Cell[][] {
     const h = cells.findIndex((c) => header.test(c.text.replace(/\s+/g, '')));
     if (h >= 0) {
       col = h;
+      name = cells[h]!.text.replace(/\s+/g, '');
       isLast = lastNonEmpty(cells) === h;
       continue;
     }
@@ -63,7 +70,7 @@ export function columnCells(text: string, header: RegExp): Cell[][] {
       const l = lastNonEmpty(cells);
       if (l >= 0 && cells[l] !== atIndex) candidates.push(cells[l]!);
     }
-    if (candidates.length) out.push(candidates);
+    if (candidates.length) out.push({ header: name, candidates });
   }
   return out;
 }

@@ -20,7 +20,9 @@ const LABEL_ROLE: Record<string, UnitRole> = {
 };
 /** A label name whose characters a PDF line break may separate (配\n\n合单位：). */
 const spaced = (word: string) => [...word].join('\\s{0,3}');
-const LABEL_RE = new RegExp(`(${Object.keys(LABEL_ROLE).map(spaced).join('|')})[ \\t\\u3000]*[：:]`, 'g');
+/** Matched against the few characters before each colon, so the scan is anchored on rare ：. */
+const LABEL_BEFORE_COLON_RE = new RegExp(`(${Object.keys(LABEL_ROLE).map(spaced).join('|')})[ \\t\\u3000]*$`);
+const COLON_RE = /[：:]/g;
 /** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
 const NEXT_FIELD_RE = new RegExp(
   `(?:${['完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人', ...Object.keys(LABEL_ROLE)].map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
@@ -93,10 +95,16 @@ function labelValueEnd(text: string, from: number): number {
 }
 
 function fromLabels(text: string, out: UnitSpan[]): void {
-  LABEL_RE.lastIndex = 0;
-  for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
-    const role = LABEL_ROLE[m[1]!.replace(/\s+/g, '')]!;
-    const from = m.index + m[0].length;
+  COLON_RE.lastIndex = 0;
+  for (let c = COLON_RE.exec(text); c; c = COLON_RE.exec(text)) {
+    const last = text[skipBack(text, c.index - 1)];
+    if (last !== '位' && last !== '门') continue;
+    const windowStart = Math.max(0, c.index - 16);
+    const lm = LABEL_BEFORE_COLON_RE.exec(text.slice(windowStart, c.index));
+    if (!lm) continue;
+    const role = LABEL_ROLE[lm[1]!.replace(/\s+/g, '')]!;
+    const m = { index: windowStart + lm.index };
+    const from = c.index + 1;
     // Inside a bracket, the value ends at its close: （责任单位：县教科局、县卫体局）.
     const opened = enclosingOpen(text, m.index);
     let end: number;
@@ -127,20 +135,25 @@ function parseLeniently(text: string, start: number, end: number, role: UnitRole
 }
 
 function fromColumns(text: string, out: UnitSpan[]): void {
-  for (const candidates of columnCells(text, COLUMN_RE)) {
+  for (const { header, candidates } of columnCells(text, COLUMN_RE)) {
     for (const cell of candidates) {
-      const spans = parseUnitList(text, cell.start, cell.end, { defaultRole: 'responsible', departmentsLeadBeforeTownships: false });
+      const defaultRole = COLUMN_ROLE[header] ?? 'responsible';
+      const spans = parseUnitList(text, cell.start, cell.end, { defaultRole, departmentsLeadBeforeTownships: false });
       if (spans) { out.push(...spans); break; }
     }
   }
-  void COLUMN_ROLE;
 }
 
+/** Cheap test before parsing a bracket: it ends like a unit name or a role word, and holds no prose marks. */
+const LOOKS_LIKE_UNIT_LIST = /^[^0-9“”《》。"]*(?:[局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司]|负责|牵头|配合|协助|协办|落实|协调)[\s*]*$/;
+
 /** A bracket that closes a task sentence or stands on its own line, holding only units. */
+const OPEN_RE = /[（(]/g;
+
 function fromBrackets(text: string, out: UnitSpan[]): void {
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== '（' && ch !== '(') continue;
+  OPEN_RE.lastIndex = 0;
+  for (let o = OPEN_RE.exec(text); o; o = OPEN_RE.exec(text)) {
+    const i = o.index;
     const close = matchClose(text, i);
     if (close < 0) continue;
     const before = text[skipBack(text, i - 1)];
@@ -150,9 +163,10 @@ function fromBrackets(text: string, out: UnitSpan[]): void {
     const atLineStart = before === undefined || before === '\n' || '。；;'.includes(before);
     if (!atSentenceEnd && !atLineStart) continue;
     const inner = text.slice(i + 1, close);
+    if (!LOOKS_LIKE_UNIT_LIST.test(inner)) continue;
     if (/^[\s*]*(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)/.test(inner)) continue; // a label: fromLabels
     const spans = parseUnitList(text, i + 1, close, { defaultRole: 'responsible', departmentsLeadBeforeTownships: true });
-    if (spans) { out.push(...spans); i = close; }
+    if (spans) { out.push(...spans); OPEN_RE.lastIndex = close + 1; }
   }
 }
 
@@ -173,32 +187,74 @@ function fromHeadings(text: string, out: UnitSpan[]): void {
   }
 }
 
-/** Units named with a responsibility verb in running text. */
-const UNIT_CHARS = '[\\u4e00-\\u9fff（）()、]{2,40}?';
-const PROSE_PATTERNS: Array<{ re: RegExp; role: UnitRole }> = [
-  // 由县农业农村局牵头 / 建立由教育部门牵头 / 由偏关县综合检验检测中心牵头负责
-  { re: new RegExp(`由(${UNIT_CHARS})牵头`, 'gd'), role: 'lead' },
-  // 在县农业农村局、县市场监督管理局等相关部门的指导、支持和配合下
-  { re: new RegExp(`在(${UNIT_CHARS})(?:等(?:相关|有关)?部门)?的[\\u4e00-\\u9fff、]{0,10}配合下`, 'gd'), role: 'support' },
-  // line or sentence start: 县交通局：负责牵头… / 交通局牵头，负责… / 县农业农村局负责方案制定
-  { re: new RegExp(`(?:^|[。；;，,\\n])[ \\t\\u3000]*(${UNIT_CHARS})[：:][ \\t\\u3000]*负责(?!人)`, 'gmd'), role: 'responsible' },
-  { re: new RegExp(`(?:^|[。；;，,\\n])[ \\t\\u3000]*(${UNIT_CHARS})牵头(?=[，,、]|负责|组织)`, 'gmd'), role: 'lead' },
-  { re: new RegExp(`(?:^|[。；;\\n])[ \\t\\u3000]*(${UNIT_CHARS})负责(?!人|同志|的)`, 'gmd'), role: 'responsible' },
-  // 成立项目专班，专门负责…
-  { re: new RegExp(`成立(${UNIT_CHARS})[，,]?(?:专门|具体)?负责`, 'gd'), role: 'responsible' },
-];
+/** Units named with a responsibility verb in running text, found from the verb backwards. */
+const VERB_RE = /牵头|负责|配合下/g;
+const MAX_NAME = 40;
+/** Where the clause holding a unit before the verb starts. */
+const CLAUSE_START = /[。；;，,\n]/;
+
+/** lastIndexOf bounded to `span` characters before `before`, so the scan stays local. */
+function lastIndexWithin(text: string, ch: string, before: number, span: number): number {
+  for (let i = before - 1; i >= 0 && i >= before - span; i--) if (text[i] === ch) return i;
+  return -1;
+}
+
+function clauseStart(text: string, verb: number): number {
+  for (let i = verb - 1; i >= 0 && i >= verb - MAX_NAME - 4; i--) if (CLAUSE_START.test(text[i]!)) return i + 1;
+  return verb - MAX_NAME - 4 <= 0 ? 0 : -1;
+}
+
+function pushProse(text: string, start: number, end: number, role: UnitRole, out: UnitSpan[]): boolean {
+  while (start < end && (text[start] === ' ' || text[start] === '\t' || text[start] === '\u3000')) start++;
+  if (end - start < 2 || end - start > MAX_NAME) return false;
+  const spans = parseUnitList(text, start, end, { defaultRole: role, departmentsLeadBeforeTownships: false });
+  if (!spans) return false;
+  out.push(...spans.map((s) => ({ ...s, role })));
+  return true;
+}
 
 function fromProse(text: string, out: UnitSpan[]): void {
-  for (const { re, role } of PROSE_PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const [start, end] = m.indices![1]!;
-      let r = role;
-      // 县交通局：负责牵头制定… leads.
-      if (role === 'responsible' && /^[：:][ \t\u3000]*负责牵头/.test(text.slice(end, end + 8))) r = 'lead';
-      const spans = parseUnitList(text, start, end, { defaultRole: r, departmentsLeadBeforeTownships: false });
-      if (spans) out.push(...spans.map((s) => ({ ...s, role: r })));
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(text); m; m = VERB_RE.exec(text)) {
+    const v = m.index;
+    const cs = clauseStart(text, v);
+    if (m[0] === '配合下') {
+      // 在县农业农村局、县市场监督管理局等相关部门的指导、支持和配合下
+      const zai = lastIndexWithin(text, '在', v, 60);
+      if (zai < 0 || zai < v - 60) continue;
+      const de = text.indexOf('的', zai);
+      if (de < 0 || de > v) continue;
+      let end = de;
+      const tail = /等(?:相关|有关)?部门$/.exec(text.slice(zai + 1, de));
+      if (tail) end = de - tail[0].length;
+      pushProse(text, zai + 1, end, 'support', out);
+      continue;
     }
+    const isLead = m[0] === '牵头';
+    // 由县农业农村局牵头 / 建立由教育部门牵头
+    const you = lastIndexWithin(text, '由', v, MAX_NAME);
+    if (you >= 0 && you >= v - MAX_NAME && (cs < 0 || you >= cs - 1) && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
+    if (cs < 0) continue;
+    const after = text.slice(v + 2, v + 4);
+    const before = text.slice(cs, v).replace(/[ \t\u3000]+$/, '');
+    if (isLead) {
+      // 交通局牵头，负责… / 各行业安全专班牵头，制定…
+      if (/^[，,、]|^负责|^组织/.test(after)) pushProse(text, cs, cs + before.length, 'lead', out);
+      continue;
+    }
+    if (/^(?:人|同志|的)/.test(after)) continue;
+    if (/[：:]$/.test(before)) {
+      // 县交通局：负责牵头制定… leads; 县财政局：负责… is responsible. Only at a line start.
+      const lineStart = text.lastIndexOf('\n', cs) + 1;
+      if (cs !== lineStart && text[cs - 1] !== '\n') continue;
+      pushProse(text, cs, cs + before.length - 1, after.startsWith('牵头') ? 'lead' : 'responsible', out);
+      continue;
+    }
+    // 成立项目专班，专门负责…
+    const found = /成立([^，,。]{2,20})[，,]?(?:专门|具体)?$/.exec(text.slice(Math.max(0, v - 30), v));
+    if (found) { pushProse(text, v - found[0].length + 2, v - found[0].length + 2 + found[1]!.length, 'responsible', out); continue; }
+    // 县农业农村局负责方案制定 / 办公室负责组织协调: only at a sentence start (not after a comma).
+    if (cs === 0 || /[。；;\n]/.test(text[cs - 1]!)) pushProse(text, cs, cs + before.length, 'responsible', out);
   }
 }
 
@@ -209,14 +265,17 @@ export function extractUnits(text: string): UnitEntity[] {
   fromHeadings(text, found);
   fromBrackets(text, found);
   fromProse(text, found);
-  // First source wins on overlap: labels and tables are the most explicit.
-  const taken: UnitSpan[] = [];
-  const sorted = found.map((f, i) => ({ f, i }));
-  const byStart = new Map<number, UnitSpan>();
-  for (const { f } of sorted) {
-    if (taken.some((t) => f.start < t.end && t.start < f.end)) continue;
-    taken.push(f);
-    byStart.set(f.start, f);
+  // First source wins on overlap: labels and tables are the most explicit. Spans are short, so an
+  // occupancy map keeps this linear.
+  const occupied = new Uint8Array(text.length + 1);
+  const kept: UnitSpan[] = [];
+  for (const f of found) {
+    let free = true;
+    for (let i = f.start; i < f.end && free; i++) if (occupied[i]) free = false;
+    if (!free) continue;
+    occupied.fill(1, f.start, f.end);
+    kept.push(f);
   }
-  return [...byStart.values()].map((u) => ({ kind: 'unit' as const, start: u.start, end: u.end, text: text.slice(u.start, u.end), name: u.name, role: u.role }));
+  kept.sort((x, y) => x.start - y.start);
+  return kept.map((u) => ({ kind: 'unit' as const, start: u.start, end: u.end, text: text.slice(u.start, u.end), name: u.name, role: u.role }));
 }
