@@ -176,14 +176,26 @@ export function extractDeadlines(text: string, years: YearContext): Array<Found 
       MILESTONE_AFTER.test(next) || (/^[)）]/.test(next) && /[(（]$/.test(prev));
     if (!accepted) return;
     const docYear = years.yearAt(start);
-    // A compound list (6月底、12月底) is one deadline, due on its last date; years carry forward.
+    // A list (6月20日、11月10日报送…) is one deadline per date: the reader must meet each. Years
+    // carry forward (2024年6月底、12月底), and the trailing 前 belongs to the last date.
+    const raw = m[0];
     let carried: number | null = null;
-    let r = resolvePoint(last, docYear);
-    for (const p of points) {
+    let partStart = 0;
+    points.forEach((p, k) => {
+      let partEnd = raw.length;
+      if (k < points.length - 1) {
+        const sep = raw.slice(partStart).search(/[、和及]/);
+        partEnd = partStart + sep;
+      }
       if (p!.year !== null) carried = p!.year;
-      r = resolvePoint({ ...p!, year: p!.year ?? carried }, docYear);
-    }
-    add({ start, end, date: r.date, precision: r.precision });
+      const r = resolvePoint({ ...p!, year: p!.year ?? carried }, docYear);
+      let a = start + partStart;
+      let b = start + partEnd;
+      while (a < b && /\s/.test(text[a]!)) a++;
+      while (b > a && /\s/.test(text[b - 1]!)) b--;
+      add({ start: a, end: b, date: r.date, precision: r.precision });
+      partStart = partEnd + 1;
+    });
   });
 
   each(RE.yearEnd, (m) => {

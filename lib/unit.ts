@@ -71,25 +71,35 @@ function skipFwd(text: string, i: number): number {
   return i;
 }
 
+/** Longest label value we read; bounds the work per label so hostile one-line input stays linear. */
+const MAX_VALUE = 300;
+
+/** indexOf('\n') that looks no further than `limit`. */
+function lineEnd(text: string, from: number, limit: number): number {
+  const stop = Math.min(limit, text.length);
+  for (let i = from; i < stop; i++) if (text[i] === '\n') return i;
+  return stop;
+}
+
 /** Value of a label outside brackets: to the end of the line, continued over PDF line breaks. */
 function labelValueEnd(text: string, from: number): number {
+  const limit = from + MAX_VALUE;
   let end = from;
   for (;;) {
-    let nl = text.indexOf('\n', end);
-    if (nl < 0) nl = text.length;
+    const nl = lineEnd(text, end, limit);
     const line = text.slice(end, nl);
     const stop = line.search(/[。]|(?:完成时限|完成时间|时间节点|责任人|牵头领导|分管领导)[ \t\u3000]*[：:]/);
     if (stop >= 0) return end + stop;
     const next = NEXT_FIELD_RE.exec(line);
     if (next && next.index > 0) return end + next.index;
+    if (nl >= limit || nl >= text.length) return nl;
     // Continue when the value was cut mid-list (ends in 、) or the next line is a short tail (马营庄\n乡).
     const last = text[skipBack(text, nl - 1)];
     let j = nl;
-    while (j < text.length && isSpace(text[j])) j++;
-    const nextNl = text.indexOf('\n', j);
-    const nextLine = text.slice(j, nextNl < 0 ? text.length : nextNl);
+    while (j < limit && j < text.length && isSpace(text[j])) j++;
+    const nextLine = text.slice(j, lineEnd(text, j, j + 9));
     const shortTail = nextLine.length > 0 && nextLine.length <= 8 && !/[：:。]/.test(nextLine) && /^[\u4e00-\u9fff]/.test(nextLine);
-    if (nl < text.length && (last === '、' || last === '，' || shortTail) && j < text.length) { end = j; continue; }
+    if ((last === '、' || last === '，' || shortTail) && j < text.length && j < limit) { end = j; continue; }
     return nl;
   }
 }
