@@ -26,6 +26,7 @@ const COLON_RE = /[：:]/g;
 /** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
 const NEXT_FIELD_RE = new RegExp(
   `(?:${['完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人', ...Object.keys(LABEL_ROLE)].map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
+const VALUE_STOP_RE = new RegExp(`。|${NEXT_FIELD_RE.source}`);
 const COLUMN_RE = /^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|主办单位|协办单位|承办单位|责任主体)$/;
 const COLUMN_ROLE: Record<string, UnitRole> = { 牵头单位: 'lead', 牵头部门: 'lead', 主办单位: 'lead', 配合单位: 'support', 配合部门: 'support', 协办单位: 'support' };
 
@@ -47,14 +48,18 @@ function matchClose(text: string, open: number): number {
   return -1;
 }
 
+const FULL_OPEN = 0xff08; // （
+const FULL_CLOSE = 0xff09; // ）
+const FULL_STOP = 0x3002; // 。
+
 /** The unclosed bracket a position sits in, within the same sentence; -1 when none. */
 function enclosingOpen(text: string, pos: number): number {
   let depth = 0;
   for (let i = pos - 1; i >= 0 && i > pos - 160; i--) {
-    const ch = text[i];
-    if (ch === '。') return -1;
-    if (ch === '）' || ch === ')') depth++;
-    else if (ch === '（' || ch === '(') {
+    const c = text.charCodeAt(i);
+    if (c === FULL_STOP) return -1;
+    if (c === FULL_CLOSE || c === 0x29) depth++;
+    else if (c === FULL_OPEN || c === 0x28) {
       if (depth === 0) return i;
       depth--;
     }
@@ -72,7 +77,7 @@ function skipFwd(text: string, i: number): number {
 }
 
 /** Longest label value we read; bounds the work per label so hostile one-line input stays linear. */
-const MAX_VALUE = 300;
+const MAX_VALUE = 200;
 
 /** indexOf('\n') that looks no further than `limit`. */
 function lineEnd(text: string, from: number, limit: number): number {
@@ -87,11 +92,9 @@ function labelValueEnd(text: string, from: number): number {
   let end = from;
   for (;;) {
     const nl = lineEnd(text, end, limit);
-    const line = text.slice(end, nl);
-    const stop = line.search(/[。]|(?:完成时限|完成时间|时间节点|责任人|牵头领导|分管领导)[ \t\u3000]*[：:]/);
-    if (stop >= 0) return end + stop;
-    const next = NEXT_FIELD_RE.exec(line);
-    if (next && next.index > 0) return end + next.index;
+    // The value stops at a full stop or at the next field label, whichever comes first.
+    const stop = VALUE_STOP_RE.exec(text.slice(end, nl));
+    if (stop) return end + stop.index;
     if (nl >= limit || nl >= text.length) return nl;
     // Continue when the value was cut mid-list (ends in 、) or the next line is a short tail (马营庄\n乡).
     const last = text[skipBack(text, nl - 1)];
@@ -124,6 +127,7 @@ function fromLabels(text: string, out: UnitSpan[]): void {
       const next = NEXT_FIELD_RE.exec(text.slice(from, end));
       if (next) end = from + next.index;
     } else end = labelValueEnd(text, from);
+    if (end - from < 2) continue;
     const spans = parseUnitList(text, from, end, { defaultRole: role, departmentsLeadBeforeTownships: false })
       ?? parseLeniently(text, from, end, role);
     out.push(...spans);
