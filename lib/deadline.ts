@@ -12,7 +12,8 @@ import type { DeadlineEntity, DeadlinePrecision } from './entity';
 import { parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
 import type { YearContext } from './document-year';
-import { columnCells } from './table';
+import { columnCells, tableRows, type TableRows } from './table';
+import { anchored, forEachMatch, type AnchoredPattern } from './anchored-scan';
 
 const W = '[ \\t\\r\\n\\u3000]{0,4}';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
@@ -24,18 +25,40 @@ const SEP = '(?:至|到|—{1,2}|－|–|-|~|～)';
 const DP_END = `(?:${YP}?${MONTH}${DAYPART}?|${NUM}${W}[日号])`;
 const BEFORE = `(?:${W}(?:之前|以前|前|为止|止))?`;
 
+const DIGITS = '0123456789';
+const WIDE_DIGITS = '０１２３４５６７８９';
+const CN_NUM = '一二三四五六七八九十';
+/** Characters a year prefix (YP) or a month number can start with. */
+const DP_FIRST = `${DIGITS}${WIDE_DIGITS}今本明${CN_NUM}`;
+/** Longest YP (2024 年 with whitespace): 4 + 4 + 1 + 4. */
+const YP_MAX = 13;
+/** Offset of a date point's 月 from its start: YP, a 3-char numeral, whitespace. */
+const MONTH_LEAD = YP_MAX + 3 + 4;
+
+/**
+ * The shapes, each with the rare characters it must contain (see anchored-scan.ts) and the
+ * characters it can start with. maxLead is the farthest the anchor can sit from a match's start.
+ */
 const RE = {
-  recurring: new RegExp(
-    `每${W}个?${W}(?:季度末月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`, 'g'),
-  range: new RegExp(`(?:即日起${W}至${W}(?:${YP}?${MONTH}${DAYPART}?|[0-9]{4}${W}年${W}(?:底|末)))|(?:${DP}${W}${SEP}${W}${DP_END}${BEFORE})`, 'g'),
-  dated: new RegExp(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, 'g'),
-  yearEnd: new RegExp(`(?:[0-9]{4}${W}年${W}年?|(?:今|本|明)年${W}年?|年)(?:底|末)${BEFORE}`, 'g'),
-  half: new RegExp(`${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`, 'g'),
-  quarter: new RegExp(`${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`, 'g'),
-  year: new RegExp(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, 'g'),
-  yearWord: /今年内|本年度|本年内|年内|今年|当年/g,
-  relative: new RegExp(`(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`, 'g'),
-  holiday: new RegExp(`(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`, 'g'),
+  recurring: anchored(
+    `每${W}个?${W}(?:季度末月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
+    [{ ch: '每', maxLead: 0 }], '每'),
+  range: anchored(`(?:即日起${W}至${W}(?:${YP}?${MONTH}${DAYPART}?|[0-9]{4}${W}年${W}(?:底|末)))|(?:${DP}${W}${SEP}${W}${DP_END}${BEFORE})`,
+    [{ ch: '即', maxLead: 0 }, { ch: '月', maxLead: MONTH_LEAD }], `${DP_FIRST}即`),
+  dated: anchored(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, [{ ch: '月', maxLead: MONTH_LEAD }], DP_FIRST),
+  // 2024 年 年底: 4 + 4 + 1 + 4 + 1 before the 底 or 末.
+  yearEnd: anchored(`(?:[0-9]{4}${W}年${W}年?|(?:今|本|明)年${W}年?|年)(?:底|末)${BEFORE}`,
+    [{ ch: '底', maxLead: 14 }, { ch: '末', maxLead: 14 }], `${DIGITS}今本明年`),
+  half: anchored(`${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`, [{ ch: '半', maxLead: YP_MAX + 1 }], `${DIGITS}今本明上下`),
+  quarter: anchored(`${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`,
+    [{ ch: '季', maxLead: YP_MAX + 1 + 1 + 4 }], `${DIGITS}今本明第一二三四`),
+  year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4 }], DIGITS),
+  yearWord: anchored('今年内|本年度|本年内|年内|今年|当年', [{ ch: '年', maxLead: 1 }], '今本年当'),
+  // 123 个 工作日 之内: 3 + 4 + 1 + 4 + 3 + 4 + 1 before the 内.
+  relative: anchored(`(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
+    [{ ch: '内', maxLead: 20 }], `${DIGITS}${CN_NUM}两`),
+  holiday: anchored(`(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`,
+    [{ ch: '国', maxLead: 0 }, { ch: '五', maxLead: 0 }, { ch: '劳', maxLead: 0 }, { ch: '元', maxLead: 0 }], '国五劳元'),
 };
 
 /** Labels whose value is a deadline; the value may be 长期坚持 (ongoing). */
@@ -93,12 +116,14 @@ function after(text: string, end: number, n = 16): string {
 
 const hasSuffix = (s: string): boolean => /(?:前|止)$/.test(squash(s));
 
-export function extractDeadlines(text: string, years: YearContext): Array<Found & { text: string }> {
+export function extractDeadlines(
+  text: string, years: YearContext, rows: TableRows = tableRows(text),
+): Array<Found & { text: string }> {
   // Offsets where a field value starts: a 完成时限：label or a cell of a 完成时限 column.
   const valueStarts = new Set<number>();
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) valueStarts.add(m.index + m[0].length);
-  for (const { candidates } of columnCells(text, COLUMN_HEADER_RE)) {
+  for (const { candidates } of columnCells(rows, COLUMN_HEADER_RE)) {
     const c = candidates[0]!;
     valueStarts.add(c.start + (c.text.length - c.text.trimStart().length));
   }
@@ -112,10 +137,7 @@ export function extractDeadlines(text: string, years: YearContext): Array<Found 
     occupied.fill(1, f.start, f.end);
     found.push(f);
   };
-  const each = (re: RegExp, fn: (m: RegExpExecArray) => void) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) fn(m);
-  };
+  const each = (p: AnchoredPattern, fn: (m: RegExpExecArray) => void) => forEachMatch(text, p, fn);
 
   // Ongoing values of 完成时限 fields.
   for (const s of valueStarts) {
