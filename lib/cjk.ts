@@ -51,7 +51,18 @@ export function parseNumber(s: string): number {
   return Number.isNaN(n) ? chineseNumber(s.replace(/\s+/g, '')) : n;
 }
 
+/** Exactly the characters the regex class \s matches (so also what String#trim removes). */
+export function isWhiteSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const SPACES_RE = /[\s\u3000\u00a0]+/g;
+
 /** Remove all whitespace (PDF line breaks and spaces inside names and numbers). */
 export function squash(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, '');
+  // Most strings have none: a char scan avoids running the regex and allocating a copy.
+  for (let i = 0; i < s.length; i++) if (isWhiteSpaceCode(s.charCodeAt(i))) return s.replace(SPACES_RE, '');
+  return s;
 }
