@@ -2,73 +2,88 @@
  * Tab-separated tables (PDF extraction and our HTML-to-text both emit a row per line, cells split by
  * tabs). Finds the cells of the columns whose header names a given field, e.g. 责任单位 or 完成时限.
  * Rows may be separated by blank lines and a header may repeat after a page break.
+ *
+ * The text is split into rows once (tableRows) and every column lookup reuses them: deadlines and
+ * units each look up their own headers in the same tables.
  */
+import { isWhiteSpaceCode, squash } from './cjk';
+
 export interface Cell { start: number; end: number; text: string }
 
-interface Line { start: number; end: number; text: string }
+/** A line holding a tab: its cells, each cell's text without whitespace, the last non-blank cell. */
+interface Row { cells: Cell[]; keys: string[]; last: number }
 
-/** Lines, with the text sliced only for lines that hold a tab (the rest only end a table). */
-function* lines(text: string): Generator<Line> {
-  let start = 0;
+/** Rows in text order; null stands for a prose line, which ends a table. Blank lines are left out. */
+export type TableRows = ReadonlyArray<Row | null>;
+
+/** A line counts as prose when it has a non-space within its first 200 characters. */
+function isProse(text: string, start: number, end: number): boolean {
+  const stop = Math.min(end, start + 200);
+  for (let i = start; i < stop; i++) if (!isWhiteSpaceCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+function splitRow(text: string, start: number, end: number): Row {
+  const cells: Cell[] = [];
+  const keys: string[] = [];
+  let last = -1;
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text.charCodeAt(i) === 0x09) {
+      const cellText = text.slice(s, i);
+      const key = squash(cellText);
+      if (key !== '') last = cells.length;
+      cells.push({ start: s, end: i, text: cellText });
+      keys.push(key);
+      s = i + 1;
+    }
+  }
+  return { cells, keys, last };
+}
+
+export function tableRows(text: string): TableRows {
+  const rows: Array<Row | null> = [];
   let tab = text.indexOf('\t');
+  if (tab < 0) return rows;
+  let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     if (tab >= 0 && tab < start) tab = text.indexOf('\t', start);
-    if (tab >= 0 && tab < end) yield { start, end, text: text.slice(start, end) };
-    else if (/\S/.test(text.slice(start, Math.min(end, start + 200)))) yield { start, end, text: 'x' };
+    if (tab >= 0 && tab < end) rows.push(splitRow(text, start, end));
+    else if (rows.length > 0 && rows[rows.length - 1] !== null && isProse(text, start, end)) rows.push(null);
     start = end + 1;
   }
+  return rows;
 }
-
-function splitCells(line: Line): Cell[] {
-  const cells: Cell[] = [];
-  let s = 0;
-  for (let i = 0; i <= line.text.length; i++) {
-    if (i === line.text.length || line.text[i] === '\t') {
-      cells.push({ start: line.start + s, end: line.start + i, text: line.text.slice(s, i) });
-      s = i + 1;
-    }
-  }
-  return cells;
-}
-
-const lastNonEmpty = (cells: Cell[]): number => {
-  for (let i = cells.length - 1; i >= 0; i--) if (cells[i]!.text.trim() !== '') return i;
-  return -1;
-};
 
 /**
- * Cells under a header matching `header`. For each data row, `candidates` holds the cell at the
- * header's index and, when the header column is the last one, the row's last non-empty cell too
- * (PDF rows often carry extra leading tabs); the caller validates which one really is the field.
+ * Cells under a header matching `header` (tested against the cell without whitespace). For each
+ * data row, `candidates` holds the cell at the header's index and, when the header column is the
+ * last one, the row's last non-empty cell too (PDF rows often carry extra leading tabs); the caller
+ * validates which one really is the field.
  */
-export function columnCells(text: string, header: RegExp): Array<{ header: string; candidates: Cell[] }> {
+export function columnCells(rows: TableRows, header: RegExp): Array<{ header: string; candidates: Cell[] }> {
   const out: Array<{ header: string; candidates: Cell[] }> = [];
-  if (!text.includes('\t')) return out;
   let col = -1;
   let name = '';
   let isLast = false;
-  for (const line of lines(text)) {
-    if (!line.text.includes('\t')) {
-      if (line.text.trim() !== '') col = -1; // a prose line ends the table
-      continue;
-    }
-    const cells = splitCells(line);
-    const h = cells.findIndex((c) => header.test(c.text.replace(/\s+/g, '')));
+  for (const row of rows) {
+    if (row === null) { col = -1; continue; }
+    const h = row.keys.findIndex((k) => header.test(k));
     if (h >= 0) {
       col = h;
-      name = cells[h]!.text.replace(/\s+/g, '');
-      isLast = lastNonEmpty(cells) === h;
+      name = row.keys[h]!;
+      isLast = row.last === h;
       continue;
     }
     if (col < 0) continue;
     const candidates: Cell[] = [];
-    const atIndex = cells[col];
-    if (atIndex && atIndex.text.trim() !== '') candidates.push(atIndex);
+    const atIndex = row.cells[col];
+    if (atIndex && row.keys[col] !== '') candidates.push(atIndex);
     if (isLast) {
-      const l = lastNonEmpty(cells);
-      if (l >= 0 && cells[l] !== atIndex) candidates.push(cells[l]!);
+      const l = row.last;
+      if (l >= 0 && row.cells[l] !== atIndex) candidates.push(row.cells[l]!);
     }
     if (candidates.length) out.push({ header: name, candidates });
   }

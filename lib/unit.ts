@@ -10,7 +10,7 @@
  */
 import type { UnitEntity, UnitRole } from './entity';
 import { isSpace } from './cjk';
-import { columnCells } from './table';
+import { columnCells, tableRows, type TableRows } from './table';
 import { parseUnitList, type UnitSpan } from './unit-list';
 
 const LABEL_ROLE: Record<string, UnitRole> = {
@@ -148,8 +148,8 @@ function parseLeniently(text: string, start: number, end: number, role: UnitRole
   return out;
 }
 
-function fromColumns(text: string, out: UnitSpan[]): void {
-  for (const { header, candidates } of columnCells(text, COLUMN_RE)) {
+function fromColumns(text: string, rows: TableRows, out: UnitSpan[]): void {
+  for (const { header, candidates } of columnCells(rows, COLUMN_RE)) {
     for (const cell of candidates) {
       const defaultRole = COLUMN_ROLE[header] ?? 'responsible';
       const spans = parseUnitList(text, cell.start, cell.end, { defaultRole, departmentsLeadBeforeTownships: false });
@@ -272,10 +272,10 @@ function fromProse(text: string, out: UnitSpan[]): void {
   }
 }
 
-export function extractUnits(text: string): UnitEntity[] {
+export function extractUnits(text: string, rows: TableRows = tableRows(text)): UnitEntity[] {
   const found: UnitSpan[] = [];
   fromLabels(text, found);
-  fromColumns(text, found);
+  fromColumns(text, rows, found);
   fromHeadings(text, found);
   fromBrackets(text, found);
   fromProse(text, found);
