@@ -7,7 +7,7 @@
  * while parentheses inside a name stay (工信（商务）局).
  */
 import type { UnitRole } from './entity';
-import { isSpace, squash } from './cjk';
+import { squash } from './cjk';
 
 export interface UnitSpan { start: number; end: number; name: string; role: UnitRole }
 
@@ -18,8 +18,14 @@ const UNIT_END =
 const NOT_UNIT =
   /(?:县长|书记|主任|同志|负责人|领导|干部|群众|社会|大会|会议|机会|协会会员|企业|居民|学生|家长|农户|工作|部分|全体|以下|以上|区域|地区|景区|园区内|小区|社区$|之一|要|会同|应当|按照|根据|通过|对|向)|^(?:部门|单位|政府|有关|相关)$|^[0-9]/;
 
+/** Last characters of the UNIT_END endings: a name ending otherwise is rejected without a regex. */
+const UNIT_LAST = new Set([...'局办委会部门位心队镇乡道府组司团班站所段院校社联室处科厅署行区馆）)'].map((c) => c.charCodeAt(0)));
+/** Longest UNIT_END ending (乡（镇）, 成员单位); the $-anchored test only needs that many last chars. */
+const UNIT_END_MAX = 4;
+
 export function isUnitName(name: string): boolean {
-  return name.length >= 2 && name.length <= 30 && UNIT_END.test(name) && !NOT_UNIT.test(name);
+  return name.length >= 2 && name.length <= 30 && UNIT_LAST.has(name.charCodeAt(name.length - 1)) &&
+    UNIT_END.test(name.length > UNIT_END_MAX ? name.slice(-UNIT_END_MAX) : name) && !NOT_UNIT.test(name);
 }
 
 type RoleWord = UnitRole | 'explicit-responsible' | null;
@@ -36,42 +42,48 @@ const ROLE_TAIL: Array<[RegExp, RoleWord]> = [
 interface Range { start: number; end: number }
 
 /** Trim whitespace and markdown bold markers (**) off a range. */
+/** isSpace (cjk.ts) or a markdown bold marker, on a char code. */
+function isTrimmed(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0 || c === 0x2a;
+}
+
 function trim(text: string, r: Range): Range {
   let { start, end } = r;
-  while (start < end && (isSpace(text[start]) || text[start] === '*')) start++;
-  while (end > start && (isSpace(text[end - 1]) || text[end - 1] === '*')) end--;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
-const OPENERS = '（(';
-const CLOSERS = '）)';
-
 /** Split [start,end) into groups → sub-groups → items at top-level separators. */
 function splitStructure(text: string, start: number, end: number): Range[][][] {
-  const groups: Range[][][] = [[[]]];
+  let items: Range[] = [];
+  let subs: Range[][] = [items];
+  const groups: Range[][][] = [subs];
   let depth = 0;
   let itemStart = start;
-  const closeItem = (at: number) => {
-    const g = groups[groups.length - 1]!;
-    g[g.length - 1]!.push({ start: itemStart, end: at });
-    itemStart = at + 1;
-  };
   for (let i = start; i < end; i++) {
-    const ch = text[i]!;
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) depth++; // （ (
+    else if (c === 0xff09 || c === 0x29) depth = Math.max(0, depth - 1); // ） )
     else if (depth === 0) {
-      if (ch === '、') closeItem(i);
-      else if (ch === '，' || ch === ',') { closeItem(i); groups[groups.length - 1]!.push([]); }
-      else if (ch === '；' || ch === ';') { closeItem(i); groups.push([[]]); }
+      // 、 ends an item, ，/, a sub-group, ；/; a group.
+      if (c !== 0x3001 && c !== 0xff0c && c !== 0x2c && c !== 0xff1b && c !== 0x3b) continue;
+      items.push({ start: itemStart, end: i });
+      itemStart = i + 1;
+      if (c === 0xff0c || c === 0x2c) subs.push(items = []);
+      else if (c === 0xff1b || c === 0x3b) groups.push(subs = [items = []]);
     }
   }
-  closeItem(end);
+  items.push({ start: itemStart, end });
   return groups;
 }
 
+/** Last characters of the ROLE_TAIL words: any other ending carries no role word. */
+const ROLE_LAST = new Set([...'实头责织总调合助办与'].map((c) => c.charCodeAt(0)));
+
 /** Strip a role word off the end of a sub-group's last item. */
 function stripRole(text: string, r: Range): { range: Range; role: RoleWord } {
+  if (r.end <= r.start || !ROLE_LAST.has(text.charCodeAt(r.end - 1))) return { range: r, role: null };
   const t = text.slice(r.start, r.end);
   for (const [re, role] of ROLE_TAIL) {
     const m = re.exec(t);
