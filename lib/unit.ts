@@ -22,7 +22,6 @@ const LABEL_ROLE: Record<string, UnitRole> = {
 const spaced = (word: string) => [...word].join('\\s{0,3}');
 /** Matched against the few characters before each colon, so the scan is anchored on rare ：. */
 const LABEL_BEFORE_COLON_RE = new RegExp(`(${Object.keys(LABEL_ROLE).map(spaced).join('|')})[ \\t\\u3000]*$`);
-const COLON_RE = /[：:]/g;
 /** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
 const NEXT_FIELD_RE = new RegExp(
   `(?:${['完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人', ...Object.keys(LABEL_ROLE)].map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
@@ -107,17 +106,29 @@ function labelValueEnd(text: string, from: number): number {
   }
 }
 
+/**
+ * Offsets of either of two characters, in text order: two indexOf streams merged, which is much
+ * cheaper than a regex class scan over the whole text.
+ */
+function* eitherOf(text: string, a: string, b: string): Generator<number> {
+  let i = text.indexOf(a);
+  let j = text.indexOf(b);
+  while (i >= 0 || j >= 0) {
+    if (j < 0 || (i >= 0 && i < j)) { yield i; i = text.indexOf(a, i + 1); }
+    else { yield j; j = text.indexOf(b, j + 1); }
+  }
+}
+
 function fromLabels(text: string, out: UnitSpan[]): void {
-  COLON_RE.lastIndex = 0;
-  for (let c = COLON_RE.exec(text); c; c = COLON_RE.exec(text)) {
-    const last = text[skipBack(text, c.index - 1)];
+  for (const colon of eitherOf(text, '：', ':')) {
+    const last = text[skipBack(text, colon - 1)];
     if (last !== '位' && last !== '门') continue;
-    const windowStart = Math.max(0, c.index - 16);
-    const lm = LABEL_BEFORE_COLON_RE.exec(text.slice(windowStart, c.index));
+    const windowStart = Math.max(0, colon - 16);
+    const lm = LABEL_BEFORE_COLON_RE.exec(text.slice(windowStart, colon));
     if (!lm) continue;
     const role = LABEL_ROLE[lm[1]!.replace(/\s+/g, '')]!;
     const m = { index: windowStart + lm.index };
-    const from = c.index + 1;
+    const from = colon + 1;
     // Inside a bracket, the value ends at its close: （责任单位：县教科局、县卫体局）.
     const opened = enclosingOpen(text, m.index);
     let end: number;
@@ -162,12 +173,11 @@ function fromColumns(text: string, rows: TableRows, out: UnitSpan[]): void {
 const LOOKS_LIKE_UNIT_LIST = /^[^0-9“”《》。"]*(?:[局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司]|负责|牵头|配合|协助|协办|落实|协调)[\s*]*$/;
 
 /** A bracket that closes a task sentence or stands on its own line, holding only units. */
-const OPEN_RE = /[（(]/g;
-
 function fromBrackets(text: string, out: UnitSpan[]): void {
-  OPEN_RE.lastIndex = 0;
-  for (let o = OPEN_RE.exec(text); o; o = OPEN_RE.exec(text)) {
-    const i = o.index;
+  // A bracket parsed as a unit list is skipped over whole: brackets inside it are not tried.
+  let resume = 0;
+  for (const i of eitherOf(text, '（', '(')) {
+    if (i < resume) continue;
     const close = matchClose(text, i);
     if (close < 0) continue;
     const before = text[skipBack(text, i - 1)];
@@ -180,7 +190,7 @@ function fromBrackets(text: string, out: UnitSpan[]): void {
     if (!LOOKS_LIKE_UNIT_LIST.test(inner)) continue;
     if (/^[\s*]*(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)/.test(inner)) continue; // a label: fromLabels
     const spans = parseUnitList(text, i + 1, close, { defaultRole: 'responsible', departmentsLeadBeforeTownships: true });
-    if (spans) { out.push(...spans); OPEN_RE.lastIndex = close + 1; }
+    if (spans) { out.push(...spans); resume = close + 1; }
   }
 }
 
@@ -188,9 +198,21 @@ function fromBrackets(text: string, out: UnitSpan[]): void {
 const HEADING_RE = /^[ \t\u3000]*[（(][一二三四五六七八九十]{1,4}[)）][ \t\u3000]*([^\n]{2,80}?)(?:负责落实|负责)的工作[ \t\u3000]*$/gm;
 
 function fromHeadings(text: string, out: UnitSpan[]): void {
+  // A heading never spans a \n, and its line holds 的工作: only such lines are matched, each on its
+  // own (^ and $ hold at the ends of the slice as they do at the \n around it).
+  let lineEnd = -1;
+  for (let w = text.indexOf('的工作'); w >= 0; w = text.indexOf('的工作', lineEnd + 1)) {
+    const lineStart = text.lastIndexOf('\n', w) + 1;
+    lineEnd = text.indexOf('\n', w);
+    if (lineEnd < 0) lineEnd = text.length;
+    headingsInLine(text, lineStart, text.slice(lineStart, lineEnd), out);
+  }
+}
+
+function headingsInLine(text: string, offset: number, line: string, out: UnitSpan[]): void {
   HEADING_RE.lastIndex = 0;
-  for (let m = HEADING_RE.exec(text); m; m = HEADING_RE.exec(text)) {
-    const start = m.index + m[0].indexOf(m[1]!);
+  for (let m = HEADING_RE.exec(line); m; m = HEADING_RE.exec(line)) {
+    const start = offset + m.index + m[0].indexOf(m[1]!);
     const body = m[1]!;
     // 负责 without 牵头 names the units responsible; 牵头负责 the lead.
     const lead = body.endsWith('牵头');
