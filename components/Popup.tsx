@@ -1,14 +1,161 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageSummary, SummaryEntity } from '@/dom/summary';
+import type { UnitRole } from '@/lib/entity';
+
+export type SummaryResult =
+  | { status: 'ok'; summary: PageSummary }
+  /** No content script answered: not a *.gov.cn page, a browser page, or a tab opened before install. */
+  | { status: 'no-content-script' };
+
 export interface PopupProps {
   /** Extension version, shown in the footer. */
   version?: string;
+  /** Asks the active tab's content script for its page summary. */
+  load?: () => Promise<SummaryResult>;
 }
 
-/** Popup placeholder: page analysis arrives in a later version. */
-export function Popup({ version }: PopupProps) {
+const ROLE_LABEL: Record<UnitRole, string> = { lead: '牵头', support: '配合', responsible: '负责' };
+
+type Deadline = Extract<SummaryEntity, { kind: 'deadline' }>;
+type Unit = Extract<SummaryEntity, { kind: 'unit' }>;
+
+export function daysLeftLabel(d: Deadline): string {
+  if (d.precision === 'ongoing') return '长期';
+  if (d.daysLeft === null) return '无具体日期';
+  if (d.daysLeft === 0) return '今天到期';
+  return d.daysLeft > 0 ? `还剩 ${d.daysLeft} 天` : `已逾期 ${-d.daysLeft} 天`;
+}
+
+/** Deadlines by due date, undated last; ties keep page order. */
+export function sortDeadlines(list: Deadline[]): Deadline[] {
+  return list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const x = a.d.date ?? '9999';
+      const y = b.d.date ?? '9999';
+      return x < y ? -1 : x > y ? 1 : a.i - b.i;
+    })
+    .map(({ d }) => d);
+}
+
+/** One row per distinct 文号 / unit+role, with how often it occurs. */
+function tally<T>(items: T[], key: (t: T) => string): Array<{ item: T; count: number }> {
+  const map = new Map<string, { item: T; count: number }>();
+  for (const item of items) {
+    const k = key(item);
+    const row = map.get(k);
+    if (row) row.count++;
+    else map.set(k, { item, count: 1 });
+  }
+  return [...map.values()];
+}
+
+function SummaryView({ summary }: { summary: PageSummary }) {
+  const docs = tally(
+    summary.entities.filter((e): e is Extract<SummaryEntity, { kind: 'docNumber' }> => e.kind === 'docNumber'),
+    (e) => e.normalized,
+  );
+  const deadlines = sortDeadlines(summary.entities.filter((e): e is Deadline => e.kind === 'deadline'));
+  const units = tally(summary.entities.filter((e): e is Unit => e.kind === 'unit'), (e) => `${e.role}:${e.name}`);
+  const { counts } = summary;
+  return (
+    <>
+      <p data-testid="popup-status" class={summary.detected ? 'status detected' : 'status'}>
+        {summary.detected
+          ? summary.highlighted
+            ? '已识别为公文页面，已在页面上标注。'
+            : '已识别为公文页面（本页没有可标注的内容）。'
+          : '此页面未识别为公文，未作标注。'}
+      </p>
+      <details class="reasons" open={!summary.detected}>
+        <summary>判断依据（得分 {summary.score}）</summary>
+        <ul data-testid="reasons">
+          {summary.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </details>
+      <p class="counts" data-testid="counts">
+        <span class="chip docnumber">文号 {counts.docNumber}</span>
+        <span class="chip deadline">
+          期限 {counts.deadline}
+          {counts.overdue > 0 ? `（逾期 ${counts.overdue}）` : ''}
+        </span>
+        <span class="chip unit">单位 {counts.unit}</span>
+      </p>
+      {docs.length > 0 && (
+        <section data-testid="group-docnumber">
+          <h2>文号</h2>
+          <ul>
+            {docs.map(({ item, count }) => (
+              <li key={item.normalized}>
+                {item.normalized}
+                {count > 1 ? <span class="muted"> ×{count}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {deadlines.length > 0 && (
+        <section data-testid="group-deadline">
+          <h2>期限</h2>
+          <ul>
+            {deadlines.map((d, i) => (
+              <li key={i} class={d.daysLeft !== null && d.daysLeft < 0 ? 'overdue' : undefined}>
+                <span class="date">{d.date ?? '—'}</span> {d.text}
+                <span class="left">{daysLeftLabel(d)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {units.length > 0 && (
+        <section data-testid="group-unit">
+          <h2>责任单位</h2>
+          <ul>
+            {units.map(({ item, count }) => (
+              <li key={`${item.role}:${item.name}`}>
+                {item.name} <span class={`role ${item.role}`}>{ROLE_LABEL[item.role]}</span>
+                {count > 1 ? <span class="muted"> ×{count}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** Page summary of the active tab, from its content script. */
+export function Popup({ version, load }: PopupProps) {
+  const [result, setResult] = useState<SummaryResult | 'loading' | Error>(load ? 'loading' : { status: 'no-content-script' });
+  useEffect(() => {
+    if (!load) return;
+    let live = true;
+    load().then(
+      (r) => live && setResult(r),
+      (e: unknown) => live && setResult(e instanceof Error ? e : new Error(String(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [load]);
+
+  let body;
+  if (result === 'loading') body = <p data-testid="popup-status">正在分析本页…</p>;
+  else if (result instanceof Error) body = <p data-testid="popup-status">分析失败：{result.message}</p>;
+  else if (result.status === 'no-content-script')
+    body = (
+      <p data-testid="popup-status">
+        本页没有运行公报透镜：它只在政府网站（*.gov.cn）上工作。若刚安装或更新了扩展，请刷新页面后再试。
+      </p>
+    );
+  else body = <SummaryView summary={result.summary} />;
+
   return (
     <main class="popup">
       <h1>公报透镜</h1>
-      <p data-testid="popup-status">页面分析功能将在后续版本中提供。</p>
+      {body}
       {version ? <p class="version">Gazette Lens v{version}</p> : null}
     </main>
   );

@@ -1,5 +1,32 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { Popup, type SummaryResult } from '@/components/Popup';
+import { SUMMARY_MESSAGE, type PageSummary } from '@/dom/summary';
 import './style.css';
 
-render(<Popup version={browser.runtime.getManifest().version} />, document.getElementById('app')!);
+/**
+ * The tab to summarise: the active tab of the current window, or `?tab=<id>` (used by the e2e
+ * tests, which open the popup as a page of its own).
+ */
+async function targetTabId(): Promise<number | undefined> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function loadSummary(): Promise<SummaryResult> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return { status: 'no-content-script' };
+  try {
+    const summary = (await browser.tabs.sendMessage(tabId, { type: SUMMARY_MESSAGE })) as PageSummary | undefined;
+    return summary ? { status: 'ok', summary } : { status: 'no-content-script' };
+  } catch {
+    // "Could not establish connection. Receiving end does not exist." — no content script there.
+    return { status: 'no-content-script' };
+  }
+}
+
+render(
+  <Popup version={browser.runtime.getManifest().version} load={loadSummary} />,
+  document.getElementById('app')!,
+);

@@ -1,20 +1,86 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Popup } from '@/components/Popup';
+import { Popup, sortDeadlines, daysLeftLabel, type SummaryResult } from '@/components/Popup';
+import type { PageSummary } from '@/dom/summary';
 
 afterEach(cleanup);
 
+const summary: PageSummary = {
+  url: 'http://www.shanhe.gov.cn/zfgb/2024/hzbf-12.html',
+  title: '关于印发工作方案的通知',
+  detected: true,
+  score: 12,
+  reasons: ['有信息公开栏（索引号、发文字号）', '位于“政府公报”栏目'],
+  highlighted: true,
+  today: '2024-06-01',
+  counts: { docNumber: 3, deadline: 3, overdue: 1, unit: 2 },
+  entities: [
+    { kind: 'docNumber', text: '河政办发〔2024〕12号', normalized: '河政办发〔2024〕12号' },
+    { kind: 'docNumber', text: '河政办\n发〔2024〕12号', normalized: '河政办发〔2024〕12号' },
+    { kind: 'docNumber', text: '河政发〔2023〕31号', normalized: '河政发〔2023〕31号' },
+    { kind: 'deadline', text: '2024年10月底前', date: '2024-10-31', precision: 'month', daysLeft: 152 },
+    { kind: 'deadline', text: '长期坚持', date: null, precision: 'ongoing', daysLeft: null },
+    { kind: 'deadline', text: '2024年4月15日前', date: '2024-04-15', precision: 'day', daysLeft: -47 },
+    { kind: 'unit', text: '县农业农村局', name: '县农业农村局', role: 'lead' },
+    { kind: 'unit', text: '县财政局', name: '县财政局', role: 'support' },
+  ],
+};
+
+const ok = (s: PageSummary) => () => Promise.resolve<SummaryResult>({ status: 'ok', summary: s });
+
 describe('Popup', () => {
-  it('renders the Chinese title and the placeholder line', () => {
+  it('shows the title, and says when no content script answers', () => {
     render(<Popup />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('公报透镜');
-    expect(screen.getByTestId('popup-status').textContent).toContain('后续版本');
+    expect(screen.getByTestId('popup-status').textContent).toContain('*.gov.cn');
     expect(screen.queryByText(/Gazette Lens v/)).toBeNull();
   });
 
   it('shows the version when given', () => {
     render(<Popup version="1.2.3" />);
     expect(screen.getByText('Gazette Lens v1.2.3')).toBeTruthy();
+  });
+
+  it('shows a loading line, then the summary: status, reasons, counts and grouped entities', async () => {
+    render(<Popup load={ok(summary)} />);
+    expect(screen.getByTestId('popup-status').textContent).toContain('正在分析');
+    await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toContain('已识别为公文页面'));
+    expect(screen.getByTestId('reasons').textContent).toContain('政府公报');
+    expect(screen.getByTestId('counts').textContent).toBe('文号 3期限 3（逾期 1）单位 2');
+    // 文号 grouped by normalized form.
+    const docs = screen.getByTestId('group-docnumber').querySelectorAll('li');
+    expect([...docs].map((li) => li.textContent)).toEqual(['河政办发〔2024〕12号 ×2', '河政发〔2023〕31号']);
+    // Deadlines by date, overdue marked, undated last.
+    const dl = [...screen.getByTestId('group-deadline').querySelectorAll('li')];
+    expect(dl.map((li) => li.textContent)).toEqual([
+      '2024-04-15 2024年4月15日前已逾期 47 天',
+      '2024-10-31 2024年10月底前还剩 152 天',
+      '— 长期坚持长期',
+    ]);
+    expect(dl[0]!.className).toBe('overdue');
+    const units = [...screen.getByTestId('group-unit').querySelectorAll('li')].map((li) => li.textContent);
+    expect(units).toEqual(['县农业农村局 牵头', '县财政局 配合']);
+  });
+
+  it('explains why a page was not detected', async () => {
+    const s = { ...summary, detected: false, highlighted: false, score: -4, reasons: ['链接文字占 60%，像首页或列表页'], entities: [], counts: { docNumber: 0, deadline: 0, overdue: 0, unit: 0 } };
+    render(<Popup load={ok(s)} />);
+    await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toContain('未识别为公文'));
+    expect(screen.getByTestId('reasons').textContent).toContain('像首页或列表页');
+    expect(screen.queryByTestId('group-docnumber')).toBeNull();
+  });
+
+  it('reports a failed request', async () => {
+    render(<Popup load={() => Promise.reject(new Error('超时'))} />);
+    await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toBe('分析失败：超时'));
+  });
+
+  it('labels days left', () => {
+    const d = { kind: 'deadline' as const, text: '', date: '2024-01-01', precision: 'day' as const };
+    expect(daysLeftLabel({ ...d, daysLeft: 0 })).toBe('今天到期');
+    expect(daysLeftLabel({ ...d, daysLeft: 3 })).toBe('还剩 3 天');
+    expect(daysLeftLabel({ ...d, daysLeft: -2 })).toBe('已逾期 2 天');
+    expect(sortDeadlines([{ ...d, date: null, daysLeft: null }, { ...d, daysLeft: 1 }]).map((x) => x.date)).toEqual(['2024-01-01', null]);
   });
 });

@@ -1,0 +1,219 @@
+/**
+ * Issue #3 slice: detection and in-place highlighting on *.gov.cn fixture pages
+ * (tests/e2e/pages/shanhe/), the popup summary, and screenshots for the README.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page as PwPage } from '@playwright/test';
+import type { Page as PptrPage } from 'puppeteer-core';
+import { expect, test, type ExtensionHarness, type ExtPage, type TestServer } from './fixtures';
+import { ROOT } from './fixtures/harness';
+import type { PageSummary } from '../../dom/summary';
+
+const HOST = 'www.shanhe.gov.cn';
+const DOC = '/shanhe/zfgb/2024/hzbf-12.html';
+const HOME = '/shanhe/';
+const NEWS = '/shanhe/tzgg/';
+const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
+/**
+ * Expected highlights on the 通知 fixture. "today" is the real date in the browser: its 2024
+ * deadlines are overdue, its 2030 ones are not (valid until 2030-06-30).
+ */
+const EXPECTED = { 'gl-docnumber': 3, 'gl-deadline': 2, 'gl-deadline-overdue': 3, 'gl-unit': 3 };
+
+/** Sizes of our highlights as the page's own (main) world sees CSS.highlights. */
+function highlightSizes(page: ExtPage) {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    CSS.highlights.forEach((h, name) => {
+      if (name.startsWith('gl-')) out[name] = h.size;
+    });
+    return out;
+  });
+}
+
+/** Asks the content script of the tab showing `url` for its summary, through an extension page. */
+async function summaryOf(ext: ExtensionHarness, url: string): Promise<{ tabId: number; summary: PageSummary }> {
+  const probe = await ext.openExtensionPage('popup.html');
+  try {
+    for (let i = 0; i < 50; i++) {
+      const found = await probe.evaluate(async (target) => {
+        type Api = {
+          tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+        };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const api = (g.browser ?? g.chrome)!;
+        for (const tab of await api.tabs.query({})) {
+          if (tab.id === undefined) continue;
+          const s = (await api.tabs.sendMessage(tab.id, { type: 'gl:summary' }).catch(() => undefined)) as
+            | { url: string }
+            | undefined;
+          if (s && s.url === target) return { tabId: tab.id, summary: s };
+        }
+        return null;
+      }, url);
+      if (found) return found as { tabId: number; summary: PageSummary };
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no content script answered for ${url}`);
+  } finally {
+    await probe.close();
+  }
+}
+
+async function openDoc(ext: ExtensionHarness, server: TestServer): Promise<ExtPage> {
+  const page = await ext.newPage();
+  await page.goto(server.url(DOC, HOST));
+  await expect.poll(() => highlightSizes(page), { timeout: 10_000 }).toEqual(EXPECTED);
+  return page;
+}
+
+/** PNG of a clip of the page, base64. */
+async function clipPng(page: ExtPage, clip: { x: number; y: number; width: number; height: number }): Promise<string> {
+  if ('context' in page.raw) return (await (page.raw as PwPage).screenshot({ clip })).toString('base64');
+  return (await (page.raw as PptrPage).screenshot({ clip, encoding: 'base64' })) as string;
+}
+
+test.describe('highlighting on county pages', () => {
+  test('the 通知 page is detected and painted with each kind, in the right counts', async ({ ext, server }) => {
+    const page = await openDoc(ext, server);
+    const { summary } = await summaryOf(ext, server.url(DOC, HOST));
+    expect(summary.detected).toBe(true);
+    expect(summary.highlighted).toBe(true);
+    expect(summary.reasons.join('\n')).toContain('信息公开栏');
+    expect(summary.counts).toEqual({ docNumber: 3, deadline: 5, overdue: 3, unit: 3 });
+    // The ::highlight() rules are in the page document.
+    expect(await page.evaluate(() => document.head.querySelector('style[data-gazette-lens]')?.textContent ?? '')).toContain(
+      '::highlight(gl-deadline-overdue)',
+    );
+  });
+
+  test('a 文号 split across <span> and <b> is one highlight range; form text is not highlighted', async ({ ext, server }) => {
+    const page = await openDoc(ext, server);
+    const ranges = await page.evaluate(() => {
+      const out: Array<{ text: string; start: string; end: string; inWh: boolean }> = [];
+      for (const name of ['gl-docnumber', 'gl-deadline', 'gl-deadline-overdue', 'gl-unit']) {
+        CSS.highlights.get(name)?.forEach((r) => {
+          const range = r as AbstractRange;
+          out.push({
+            text: name + ':' + (range instanceof Range ? range.toString() : ''),
+            start: range.startContainer.parentElement?.tagName ?? '',
+            end: range.endContainer.parentElement?.tagName ?? '',
+            inWh: !!range.startContainer.parentElement?.closest('#wh'),
+          });
+        });
+      }
+      return out;
+    });
+    const split = ranges.find((r) => r.inWh);
+    expect(split).toEqual({ text: 'gl-docnumber:河政办发〔2024〕12号', start: 'SPAN', end: 'B', inWh: true });
+    expect(ranges.map((r) => r.start)).not.toContain('TEXTAREA');
+    expect(ranges.map((r) => r.text)).toEqual(
+      expect.arrayContaining(['gl-unit:县住房和城乡建设局', 'gl-deadline:2030年12月31日前', 'gl-deadline-overdue:2024年4月15日前']),
+    );
+  });
+
+  test('the page text and DOM are unchanged, and its own scripts and forms still work', async ({ ext, server }) => {
+    const page = await openDoc(ext, server);
+    const same = await page.evaluate(async () => {
+      const fresh = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      return {
+        text: fresh.body.textContent === document.body.textContent,
+        html: fresh.body.innerHTML === document.body.innerHTML,
+      };
+    });
+    expect(same).toEqual({ text: true, html: true });
+    const after = await page.evaluate(() => {
+      const w = window as unknown as { pageScriptRan?: boolean };
+      document.getElementById('counter')!.click();
+      document.getElementById('counter')!.click();
+      (document.getElementById('send') as HTMLButtonElement).click();
+      return {
+        ran: w.pageScriptRan,
+        clicks: document.getElementById('clicks')!.textContent,
+        sent: document.getElementById('sent')!.textContent,
+        url: location.pathname,
+      };
+    });
+    expect(after).toEqual({ ran: true, clicks: '2', sent: '已提交', url: DOC });
+  });
+
+  test('the county home page and the news list get no highlights', async ({ ext, server }) => {
+    for (const path of [HOME, NEWS]) {
+      const page = await ext.newPage();
+      await page.goto(server.url(path, HOST));
+      const { summary } = await summaryOf(ext, server.url(path, HOST)); // analysis has finished
+      expect(summary.detected, summary.reasons.join('; ')).toBe(false);
+      expect(summary.reasons.join('\n')).toContain('像首页或列表页');
+      expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+      expect(await page.evaluate(() => !!document.querySelector('style[data-gazette-lens]'))).toBe(false);
+    }
+  });
+
+  test('highlight colours are painted (pixels), with screenshots for the README', async ({ ext, server }) => {
+    const page = await openDoc(ext, server);
+    const box = await page.evaluate(() => {
+      const el = document.querySelector('#wh')!;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: Math.max(0, r.x), y: Math.max(0, r.y), width: Math.ceil(r.width), height: Math.ceil(r.height), scrollY: window.scrollY };
+    });
+    // Playwright clips in viewport coordinates, puppeteer (Firefox over BiDi) in document coordinates.
+    const { scrollY, ...clip } = box;
+    const png = await clipPng(page, ext.name === 'firefox' ? { ...clip, y: clip.y + scrollY } : clip);
+    // Decode in the page itself (a data: image does not taint a canvas) and look for the 文号 tint.
+    const found = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas'); // detached: the page is not changed
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      let tint = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - 214) <= 4 && Math.abs(data[i + 1]! - 234) <= 4 && Math.abs(data[i + 2]! - 248) <= 4) tint++;
+      }
+      return tint;
+    }, png);
+    expect(found).toBeGreaterThan(20);
+
+    if (ext.name !== 'chromium') return; // the README's screenshots come from the Chromium run
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const raw = page.raw as PwPage;
+    await raw.setViewportSize({ width: 900, height: 1080 });
+    await raw.evaluate(() => window.scrollTo(0, 0));
+    await raw.screenshot({ path: join(SCREENSHOTS, 'page-highlights.png') });
+
+    const { tabId } = await summaryOf(ext, server.url(DOC, HOST));
+    const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitForText('[data-testid="popup-status"]', '已识别为公文页面');
+    await popup.waitForText('[data-testid="group-deadline"]', '已逾期');
+    const rawPopup = popup.raw as PwPage;
+    await rawPopup.setViewportSize({ width: 380, height: 100 });
+    const height = await rawPopup.evaluate(() => document.documentElement.scrollHeight);
+    await rawPopup.setViewportSize({ width: 380, height: Math.min(1200, height) });
+    await rawPopup.screenshot({ path: join(SCREENSHOTS, 'popup.png') });
+  });
+
+  test('the popup lists the page entities grouped, deadlines by date', async ({ ext, server }) => {
+    await openDoc(ext, server);
+    const { tabId } = await summaryOf(ext, server.url(DOC, HOST));
+    const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitForText('[data-testid="popup-status"]', '已识别为公文页面，已在页面上标注');
+    await popup.waitForText('[data-testid="counts"]', '文号 3期限 5（逾期 3）单位 3');
+    const groups = await popup.evaluate(() =>
+      ['docnumber', 'deadline', 'unit'].map((g) =>
+        [...document.querySelectorAll(`[data-testid="group-${g}"] li`)].map((li) => li.textContent),
+      ),
+    );
+    expect(groups[0]).toEqual(['河政办发〔2024〕12号 ×2', '河政发〔2023〕31号']);
+    expect(groups[1]!.map((t) => t!.slice(0, 10))).toEqual(['2024-04-15', '2024-06-30', '2024-10-31', '2030-06-30', '2030-12-31']);
+    expect(groups[1]![0]).toMatch(/已逾期 \d+ 天$/);
+    expect(groups[1]![4]).toMatch(/还剩 \d+ 天$/);
+    expect(groups[2]).toEqual(['县农业农村局 负责', '县卫生健康局 负责', '县住房和城乡建设局 负责']);
+  });
+});

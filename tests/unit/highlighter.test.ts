@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analyzePage } from '@/dom/analyze';
+import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, highlightKind, injectStyles, STYLE_ID } from '@/dom/highlighter';
+import { isSummaryRequest } from '@/dom/summary';
+
+// happy-dom has no CSS Custom Highlight API: a minimal stand-in with the same shape.
+class FakeHighlight extends Set<Range> {}
+const registry = new Map<string, FakeHighlight>();
+const g = globalThis as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } };
+let saved: { Highlight: unknown; CSS: unknown };
+
+beforeEach(() => {
+  saved = { Highlight: g.Highlight, CSS: g.CSS };
+  registry.clear();
+  g.Highlight = FakeHighlight;
+  g.CSS = { ...(g.CSS ?? {}), highlights: registry };
+});
+afterEach(() => {
+  g.Highlight = saved.Highlight;
+  g.CSS = saved.CSS as typeof g.CSS;
+});
+
+const PAGES = join(__dirname, '../e2e/pages/shanhe');
+function load(path: string) {
+  const html = readFileSync(join(PAGES, path), 'utf8');
+  document.documentElement.innerHTML = new DOMParser().parseFromString(html, 'text/html').documentElement.innerHTML;
+}
+
+describe('highlighter', () => {
+  it('classifies overdue deadlines relative to today', () => {
+    const d = { kind: 'deadline' as const, start: 0, end: 1, text: 'x', date: '2024-06-30', precision: 'day' as const };
+    expect(highlightKind(d, '2024-06-30')).toBe('deadline');
+    expect(highlightKind(d, '2024-07-01')).toBe('deadline-overdue');
+    expect(highlightKind({ ...d, date: null, precision: 'ongoing' }, '2099-01-01')).toBe('deadline');
+  });
+
+  it('has one distinct ::highlight() rule per kind', () => {
+    for (const name of Object.values(HIGHLIGHT_NAMES)) expect(HIGHLIGHT_CSS).toContain(`::highlight(${name})`);
+    document.head.innerHTML = '';
+    injectStyles(document);
+    injectStyles(document);
+    expect(document.querySelectorAll(`#${STYLE_ID}`)).toHaveLength(1);
+    expect(document.getElementById(STYLE_ID)!.parentElement).toBe(document.head);
+  });
+
+  it('analyses the fixture 通知: detects it, paints each kind, leaves the text alone', async () => {
+    load('zfgb/2024/hzbf-12.html');
+    const before = document.body.textContent;
+    const htmlBefore = document.body.innerHTML;
+    let yields = 0;
+    const summary = await analyzePage(document, {
+      today: '2026-01-01',
+      yieldNow: () => {
+        yields++;
+        return Promise.resolve();
+      },
+      sliceMs: 0,
+    });
+    expect(summary.detected).toBe(true);
+    expect(summary.highlighted).toBe(true);
+    expect(yields).toBeGreaterThan(2);
+    const sizes = Object.fromEntries([...registry].map(([k, h]) => [k, h.size]));
+    expect(sizes).toEqual({ 'gl-docnumber': 3, 'gl-deadline': 2, 'gl-deadline-overdue': 3, 'gl-unit': 3 });
+    expect(summary.counts).toEqual({ docNumber: 3, deadline: 5, overdue: 3, unit: 3 });
+    const split = [...registry.get('gl-docnumber')!].find((r) => r.startContainer.parentElement?.tagName === 'SPAN')!;
+    expect(split.toString()).toBe('河政办发〔2024〕12号');
+    expect(split.endContainer.parentElement!.tagName).toBe('B');
+    const overdue = summary.entities.find((e) => e.kind === 'deadline' && e.date === '2024-04-15');
+    expect(overdue).toMatchObject({ daysLeft: -626 });
+    expect(document.body.textContent).toBe(before);
+    expect(document.body.innerHTML).toBe(htmlBefore);
+  });
+
+  it('paints nothing on the home page and the news list', async () => {
+    for (const page of ['index.html', 'tzgg/index.html']) {
+      registry.clear();
+      load(page);
+      const summary = await analyzePage(document, { today: '2026-01-01', yieldNow: () => Promise.resolve() });
+      expect(summary.detected).toBe(false);
+      expect(summary.highlighted).toBe(false);
+      expect(registry.size).toBe(0);
+    }
+  });
+
+  it('recognises the summary request', () => {
+    expect(isSummaryRequest({ type: 'gl:summary' })).toBe(true);
+    expect(isSummaryRequest({ type: 'ping' })).toBe(false);
+    expect(isSummaryRequest(null)).toBe(false);
+  });
+});
