@@ -43,20 +43,32 @@ export function forEachMatch(text: string, p: AnchoredPattern, fn: (m: RegExpExe
     // The anchor occurrence with the earliest reach back: positions [at - maxLead, at] may match.
     let from = -1;
     let to = -1;
+    let best = 0;
     for (let k = 0; k < n; k++) {
       let at = next[k]!;
       if (at >= 0 && at < pos) next[k] = at = text.indexOf(anchors[k]!.ch, pos);
-      if (at >= 0 && (to < 0 || at - anchors[k]!.maxLead < from)) { from = at - anchors[k]!.maxLead; to = at; }
+      if (at >= 0 && (to < 0 || at - anchors[k]!.maxLead < from)) { from = at - anchors[k]!.maxLead; to = at; best = k; }
     }
     if (to < 0) return;
     if (from > pos) pos = from;
-    while (pos <= to) {
-      if (!first.has(text.charCodeAt(pos))) { pos++; continue; }
-      re.lastIndex = pos;
-      const m = re.exec(text);
-      if (!m) { pos++; continue; }
-      fn(m);
-      pos = m.index + Math.max(1, m[0].length);
+    const code = anchors[best]!.ch.charCodeAt(0);
+    const lead = anchors[best]!.maxLead;
+    for (;;) {
+      while (pos <= to) {
+        if (!first.has(text.charCodeAt(pos))) { pos++; continue; }
+        re.lastIndex = pos;
+        const m = re.exec(text);
+        if (!m) { pos++; continue; }
+        fn(m);
+        pos = m.index + Math.max(1, m[0].length);
+      }
+      // Dense anchors (月月月, 6月6月): extend the window over the next occurrence within reach by a
+      // char scan, rather than a fresh round of indexOf calls per occurrence.
+      let ext = -1;
+      const limit = Math.min(text.length - 1, pos + lead);
+      for (let j = Math.max(to + 1, pos); j <= limit; j++) if (text.charCodeAt(j) === code) { ext = j; break; }
+      if (ext < 0) break;
+      to = ext;
     }
   }
 }

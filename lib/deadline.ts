@@ -9,11 +9,11 @@
  * lack those cues and are skipped.
  */
 import type { DeadlineEntity, DeadlinePrecision } from './entity';
-import { parseNumber, squash } from './cjk';
+import { isWhiteSpaceCode, parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
 import type { YearContext } from './document-year';
 import { columnCells, tableRows, type TableRows } from './table';
-import { anchored, forEachMatch, type AnchoredPattern } from './anchored-scan';
+import { anchored, codes, forEachMatch, type AnchoredPattern } from './anchored-scan';
 
 const W = '[ \\t\\r\\n\\u3000]{0,4}';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
@@ -67,7 +67,9 @@ const COLUMN_HEADER_RE = /^(?:完成时限|完成时间|完成期限|时间节�
 const ONGOING_RE = /^(?:长期坚持|长期推进|持续推进|持续开展|常态化推进|常态化开展|长期|常态化)/;
 
 /** Verbs that make a bare date a milestone: 10月完工, 2023年9月开始…工作. */
-const MILESTONE_AFTER = /^(?:完成|完工|竣工|建成|投用|投运|投入使用|投入运营|开工|开始|启动|上线|交付|通车|到位|报送|上报|提交|验收|办结|全部|基本|实现|达到|初步|整改|前|底)/;
+const MILESTONE_WORDS = ['完成', '完工', '竣工', '建成', '投用', '投运', '投入使用', '投入运营', '开工', '开始', '启动', '上线',
+  '交付', '通车', '到位', '报送', '上报', '提交', '验收', '办结', '全部', '基本', '实现', '达到', '初步', '整改', '前', '底'];
+const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONE_WORDS.join('|')})`);
 const LEAD_IN_BEFORE = /(?:到|至|在|于|确保|力争|争取|要在|要于|务必|必须|计划|预计)$/;
 const CUTOFF_BEFORE = /(?:截至|截止|截止到|截止至)$/;
 const QUOTA_AFTER = /^[^，。；\n]{0,12}?(?:至少|不少于|不低于|不超过|累计)/;
@@ -115,6 +117,37 @@ function after(text: string, end: number, n = 16): string {
 }
 
 const hasSuffix = (s: string): boolean => /(?:前|止)$/.test(squash(s));
+
+/** Chars a dated match ends with when it carries a 前/止 suffix or a 底/旬/初 part. */
+const CUED_LAST = codes('前止底末旬初');
+/** First chars of what may follow an accepted date: a milestone verb or the ） of （6月）. */
+const ACCEPT_NEXT = codes(`${MILESTONE_WORDS.map((w) => w[0]).join('')}）)`);
+/** Last chars of the 每 / 每年 / 每月 / 每季度 that make a date recurring. */
+const RECURRING_PREV = codes('每年月度');
+
+/**
+ * A cheap, exact pre-check for the common rejection of a dated match (6月 in 6月6月…, a month in
+ * prose): no suffix or part, no cue after it, no 每 before it. Every acceptance path of the dated
+ * shape needs one of these (or a field start, which the caller checks), so skipping is safe; it
+ * avoids building context strings per match on hostile input.
+ */
+function plainDate(text: string, start: number, end: number, match: string): boolean {
+  if (CUED_LAST.has(match.charCodeAt(match.length - 1))) return false;
+  // after(): the first non-space within 22 chars; before(): the last non-space within 10.
+  for (let i = end; i < end + 22 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isWhiteSpaceCode(c)) continue;
+    if (ACCEPT_NEXT.has(c)) return false;
+    break;
+  }
+  for (let i = start - 1; i >= 0 && i >= start - 10; i--) {
+    const c = text.charCodeAt(i);
+    if (isWhiteSpaceCode(c)) continue;
+    if (RECURRING_PREV.has(c)) return false;
+    break;
+  }
+  return true;
+}
 
 export function extractDeadlines(
   text: string, years: YearContext, rows: TableRows = tableRows(text),
@@ -181,6 +214,7 @@ export function extractDeadlines(
   each(RE.dated, (m) => {
     const start = m.index;
     const end = start + m[0].length;
+    if (plainDate(text, start, end, m[0]) && !inField(start)) return;
     const s = squash(m[0]);
     const prev = before(text, start);
     const next = after(text, end);
