@@ -140,13 +140,15 @@ function plainDate(text: string, start: number, end: number, match: string): boo
     if (ACCEPT_NEXT.has(c)) return false;
     break;
   }
-  for (let i = start - 1; i >= 0 && i >= start - 10; i--) {
+  // The last three non-spaces before: is it 每, 每年, 每月 or 每季度?
+  let tail = '';
+  for (let i = start - 1; i >= 0 && i >= start - 10 && tail.length < 3; i--) {
     const c = text.charCodeAt(i);
     if (isWhiteSpaceCode(c)) continue;
-    if (RECURRING_PREV.has(c)) return false;
-    break;
+    if (tail === '' && !RECURRING_PREV.has(c)) return true;
+    tail = text[i]! + tail;
   }
-  return true;
+  return !/每(?:年|月|季度)?$/.test(tail);
 }
 
 export function extractDeadlines(
