@@ -44,27 +44,70 @@ export function summarizeEntity(e: Entity, today: string): SummaryEntity {
 
 export interface AnalyzeOptions {
   today: string;
+  /** Runs extract() (e.g. in the background, off the main thread); default: here, in one task. */
+  extractText?: (text: string, baseDate: string) => Promise<Entity[]>;
   yieldNow?: () => Promise<void>;
   sliceMs?: number;
 }
 
 export async function analyzePage(doc: Document, options: AnalyzeOptions): Promise<PageSummary> {
-  const { today, yieldNow = yieldToBrowser, sliceMs = 12 } = options;
+  const { today, sliceMs = 12 } = options;
+  // Time each stretch of work between two yields: the longest is our longest main-thread task.
+  const started = performance.now();
+  let resumed = started;
+  let longest = 0;
+  let tasks = 1;
+  let phase = 'model';
+  let longestIn = phase;
+  const slow: string[] = [];
+  const rawYield = options.yieldNow ?? yieldToBrowser;
+  const noteTask = () => {
+    const d = performance.now() - resumed;
+    if (d > 10) slow.push(`${phase}:${Math.round(d)}`);
+    if (d > longest) {
+      longest = d;
+      longestIn = phase;
+    }
+  };
+  const yieldNow = async () => {
+    noteTask();
+    await rawYield();
+    tasks++;
+    resumed = performance.now();
+  };
   const meta = readMeta(doc);
   const root = doc.body ?? doc.documentElement;
   const model = await buildTextModelChunked(root, yieldNow, sliceMs);
   await yieldNow();
-  const entities = extract(model.text, { baseDate: baseDate(meta, today) });
+  phase = 'extract';
+  const base = baseDate(meta, today);
+  const entities = options.extractText
+    ? await options.extractText(model.text, base)
+    : extract(model.text, { baseDate: base });
+  if (options.extractText) {
+    // Waiting for the background is not main-thread work; decoding its answer is, so yield once to
+    // keep that decoding and our next step in separate tasks.
+    await rawYield();
+    tasks++;
+    resumed = performance.now();
+  }
+  phase = 'signals';
   const count = (k: Entity['kind']) => entities.filter((e) => e.kind === k).length;
-  const detection = detectDocument(pageSignals(doc, model.text, { docNumber: count('docNumber'), deadline: count('deadline') }));
+  const signals = pageSignals(doc, model.text, { docNumber: count('docNumber'), deadline: count('deadline') });
+  await yieldNow();
+  phase = 'detect';
+  const detection = detectDocument(signals);
 
   let highlighted = false;
   if (detection.isDocument && entities.length > 0 && highlightApiAvailable()) {
     await yieldNow();
+    phase = 'paint';
     injectStyles(doc);
     await paint(model, entities, today, yieldNow, sliceMs);
     highlighted = true;
   }
+  phase = 'summary';
+  const summaryEntities = entities.map((e) => summarizeEntity(e, today));
   return {
     url: doc.location?.href ?? '',
     title: pageTitle(doc, meta),
@@ -79,6 +122,14 @@ export async function analyzePage(doc: Document, options: AnalyzeOptions): Promi
       overdue: entities.filter((e) => highlightKind(e, today) === 'deadline-overdue').length,
       unit: count('unit'),
     },
-    entities: entities.map((e) => summarizeEntity(e, today)),
+    entities: summaryEntities,
+    timing: (noteTask(), {
+      totalMs: Math.round(performance.now() - started),
+      longestTaskMs: Math.round(longest),
+      longestTaskIn: longestIn,
+      slow,
+      tasks,
+      textLength: model.text.length,
+    }),
   };
 }

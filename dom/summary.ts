@@ -22,8 +22,19 @@ export interface PageSummary {
   today: string;
   counts: { docNumber: number; deadline: number; overdue: number; unit: number };
   entities: SummaryEntity[];
+  /** How the analysis ran: wall time, the longest stretch between two yields, and the text size. */
+  timing: { totalMs: number; longestTaskMs: number; longestTaskIn: string; slow?: string[]; tasks: number; textLength: number };
 }
 
 export function isSummaryRequest(message: unknown): message is SummaryRequest {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === SUMMARY_MESSAGE;
+}
+
+/** Content script → background: run extract() off the page's main thread. */
+export const EXTRACT_MESSAGE = 'gl:extract' as const;
+export type ExtractRequest = { type: typeof EXTRACT_MESSAGE; text: string; baseDate: string };
+
+export function isExtractRequest(message: unknown): message is ExtractRequest {
+  const m = message as { type?: unknown; text?: unknown; baseDate?: unknown } | null;
+  return typeof m === 'object' && m !== null && m.type === EXTRACT_MESSAGE && typeof m.text === 'string' && typeof m.baseDate === 'string';
 }

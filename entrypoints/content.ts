@@ -4,13 +4,26 @@
  * text are never changed.
  */
 import { analyzePage, localIsoDate } from '@/dom/analyze';
-import { isSummaryRequest, type PageSummary } from '@/dom/summary';
+import { EXTRACT_MESSAGE, isSummaryRequest, type ExtractRequest, type PageSummary } from '@/dom/summary';
+import { extract, type Entity } from '@/lib/index';
+
+/** extract() in the background (off the page's main thread); here if the background cannot answer. */
+async function extractText(text: string, baseDate: string): Promise<Entity[]> {
+  try {
+    const request: ExtractRequest = { type: EXTRACT_MESSAGE, text, baseDate };
+    const entities = (await browser.runtime.sendMessage(request)) as Entity[] | undefined;
+    if (Array.isArray(entities)) return entities;
+  } catch {
+    // fall through
+  }
+  return extract(text, { baseDate });
+}
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main() {
-    const summary: Promise<PageSummary> = analyzePage(document, { today: localIsoDate() });
+    const summary: Promise<PageSummary> = analyzePage(document, { today: localIsoDate(), extractText });
     summary.catch((e) => console.error('[公报透镜]', e));
     browser.runtime.onMessage.addListener((message) => {
       if (!isSummaryRequest(message)) return undefined;

@@ -17,6 +17,13 @@ describe('background', () => {
     expect(await handleMessage({ type: 'ping' })).toEqual({ ok: true, version: '9.8.7' });
   });
 
+  it('runs extract() for the content script', async () => {
+    const entities = (await handleMessage({ type: 'gl:extract', text: '根据河政办发〔2024〕12号，6月30日前完成。', baseDate: '2024-03-01' })) as Array<{ kind: string; date?: string }>;
+    expect(entities.map((e) => e.kind)).toEqual(['docNumber', 'deadline']);
+    expect(entities[1]!.date).toBe('2024-06-30');
+    expect(await handleMessage({ type: 'gl:extract', text: 42 })).toBeUndefined();
+  });
+
   it('ignores other messages', async () => {
     expect(await handleMessage({ type: 'other' })).toBeUndefined();
     expect(await handleMessage(null)).toBeUndefined();

@@ -15,6 +15,7 @@ const summary: PageSummary = {
   highlighted: true,
   today: '2024-06-01',
   counts: { docNumber: 3, deadline: 3, overdue: 1, unit: 2 },
+  timing: { totalMs: 5, longestTaskMs: 3, longestTaskIn: 'paint', tasks: 4, textLength: 900 },
   entities: [
     { kind: 'docNumber', text: '河政办发〔2024〕12号', normalized: '河政办发〔2024〕12号' },
     { kind: 'docNumber', text: '河政办\n发〔2024〕12号', normalized: '河政办发〔2024〕12号' },

@@ -1,0 +1,81 @@
+/**
+ * A whole gazette issue as one page (the largest corpus file, one paragraph per line, task-table
+ * lines as table rows): the content script must work in slices, no stretch over 50 ms.
+ * Chromium only: the page is served with Playwright's request routing, which the Firefox
+ * (puppeteer) harness does not offer. Skipped when ../shared/corpus is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page as PwPage } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { ROOT } from './fixtures/harness';
+import type { PageSummary } from '../../dom/summary';
+
+const CORPUS_FILE = join(ROOT, '../shared/corpus/001_953fc206b614d1ef.txt');
+const URL = 'http://gb.shanhe.gov.cn/zfgb/2023/1.html';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function gazettePage(text: string): string {
+  const out: string[] = [];
+  let inTable = false;
+  for (const line of text.split('\n')) {
+    const cells = line.split('\t');
+    if (cells.length > 1) {
+      if (!inTable) out.push('<table border="1">');
+      inTable = true;
+      out.push(`<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+      continue;
+    }
+    if (inTable) out.push('</table>');
+    inTable = false;
+    if (line.trim()) out.push(`<p>${esc(line)}</p>`);
+  }
+  if (inTable) out.push('</table>');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府公报</title>
+<meta name="SiteName" content="县人民政府"><meta name="ColumnName" content="政府公报">
+<meta name="ArticleTitle" content="县人民政府公报2023年第1期"><meta name="PubDate" content="2023-06-30">
+</head><body>${out.join('\n')}</body></html>`;
+}
+
+test('a whole gazette issue is highlighted in slices of under 50 ms', async ({ ext }) => {
+  test.skip(ext.name !== 'chromium', 'serves the generated page with Playwright routing (Chromium harness only)');
+  test.skip(!existsSync(CORPUS_FILE), '../shared/corpus is absent');
+  const html = gazettePage(readFileSync(CORPUS_FILE, 'utf8'));
+  const page = await ext.newPage();
+  const raw = page.raw as PwPage;
+  await raw.route(URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  const probe = await ext.openExtensionPage('popup.html');
+  const measure = async (): Promise<PageSummary> => {
+    await page.goto(URL);
+    for (let i = 0; i < 100; i++) {
+      const found = (await probe.evaluate(async (target) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        for (const tab of await api.tabs.query({})) {
+          const s = (await api.tabs.sendMessage(tab.id!, { type: 'gl:summary' }).catch(() => undefined)) as { url: string } | undefined;
+          if (s?.url === target) return s;
+        }
+        return undefined;
+      }, URL)) as PageSummary | undefined;
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the content script did not answer');
+  };
+  // Our work between two yields stays far below 50 ms (typically 10-20 ms), but on a busy 2-core
+  // machine a GC pause or a descheduled renderer now and then lands inside one stretch: a second
+  // load must then come in under 50 ms. Two slow loads in a row fail the test.
+  let s = await measure();
+  const runs = [s.timing];
+  if (s.timing.longestTaskMs >= 50) {
+    s = await measure();
+    runs.push(s.timing);
+  }
+  test.info().annotations.push({ type: 'timing', description: JSON.stringify(runs) });
+  console.log(`big page: ${JSON.stringify(runs)} counts ${JSON.stringify(s.counts)}`);
+  expect(s.detected).toBe(true);
+  expect(s.highlighted).toBe(true);
+  expect(s.counts.docNumber).toBeGreaterThan(100);
+  expect(s.timing.tasks).toBeGreaterThan(3);
+  expect(s.timing.longestTaskMs).toBeLessThan(50);
+});
