@@ -217,3 +217,19 @@ test.describe('highlighting on county pages', () => {
     expect(groups[2]).toEqual(['县农业农村局 负责', '县卫生健康局 负责', '县住房和城乡建设局 负责']);
   });
 });
+
+test('a GBK-encoded 政府文件 page is detected and highlighted', async ({ ext, server }) => {
+  const path = '/shanhe/zfgb/2024/hzf-5.gbk.html';
+  const page = await ext.newPage();
+  await page.goto(server.url(path, HOST));
+  expect(await page.evaluate(() => document.characterSet)).toBe('GBK');
+  await expect
+    .poll(() => highlightSizes(page), { timeout: 10_000 })
+    .toEqual({ 'gl-docnumber': 2, 'gl-deadline': 1, 'gl-deadline-overdue': 0, 'gl-unit': 1 });
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => out.push((r as Range).toString())));
+    return out.sort();
+  });
+  expect(texts).toEqual(['2030年3月31日前', '县委编办', '河政发〔2021〕9号', '河政发〔2024〕5号'].sort());
+});
