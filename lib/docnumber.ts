@@ -12,8 +12,8 @@
 import type { DocNumberEntity } from './entity';
 import { digitsToNumber, isHan, isSpace } from './cjk';
 
-const OPEN = '〔\\[［(（【〈';
-const CLOSE = '〕\\]］)）】〉';
+const OPEN = '〔\\[［(（【〈﹝';
+const CLOSE = '〕\\]］)）】〉﹞';
 const D = '[0-9０-９]';
 const WS = '[ \\t\\r\\n\\u3000\\u00a0]';
 
@@ -34,6 +34,8 @@ const MAX_ISSUER = 10;
 const LEAD_IN_WORDS = [
   '根据', '依据', '依照', '按照', '参照', '对照', '遵照', '贯彻', '落实', '执行', '结合', '转发',
   '印发', '下发', '详见', '通过', '关于', '文件', '精神',
+  // organ names written out before their code: 市政府岭市政发, 省厅晋人社厅函
+  '政府', '办公室', '办公厅', '委员会', '省厅',
   '接', '据', '按', '见', '将', '把', '是', '的', '和', '及', '与', '并', '或', '在', '对', '由',
   '为', '即', '从', '向', '以', '了', '已', '均', '等', '其', '该', '此', '至',
 ];

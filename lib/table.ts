@@ -65,27 +65,23 @@ export function tableRows(text: string): TableRows {
  */
 export function columnCells(rows: TableRows, header: RegExp): Array<{ header: string; candidates: Cell[] }> {
   const out: Array<{ header: string; candidates: Cell[] }> = [];
-  let col = -1;
-  let name = '';
-  let isLast = false;
+  // Every matching column of the current header row (牵头单位 and 配合单位 side by side).
+  let cols: Array<{ col: number; name: string; isLast: boolean }> = [];
   for (const row of rows) {
-    if (row === null) { col = -1; continue; }
-    const h = row.keys.findIndex((k) => header.test(k));
-    if (h >= 0) {
-      col = h;
-      name = row.keys[h]!;
-      isLast = row.last === h;
-      continue;
+    if (row === null) { cols = []; continue; }
+    const matching: typeof cols = [];
+    row.keys.forEach((k, i) => { if (header.test(k)) matching.push({ col: i, name: k, isLast: row.last === i }); });
+    if (matching.length) { cols = matching; continue; }
+    for (const { col, name, isLast } of cols) {
+      const candidates: Cell[] = [];
+      const atIndex = row.cells[col];
+      if (atIndex && row.keys[col] !== '') candidates.push(atIndex);
+      if (isLast) {
+        const l = row.last;
+        if (l >= 0 && row.cells[l] !== atIndex) candidates.push(row.cells[l]!);
+      }
+      if (candidates.length) out.push({ header: name, candidates });
     }
-    if (col < 0) continue;
-    const candidates: Cell[] = [];
-    const atIndex = row.cells[col];
-    if (atIndex && row.keys[col] !== '') candidates.push(atIndex);
-    if (isLast) {
-      const l = row.last;
-      if (l >= 0 && row.cells[l] !== atIndex) candidates.push(row.cells[l]!);
-    }
-    if (candidates.length) out.push({ header: name, candidates });
   }
   return out;
 }

@@ -16,7 +16,7 @@ const UNIT_END =
   /(?:局|办|委|会|部|部门|单位|中心|大队|支队|中队|乡镇|乡（镇）|乡\(镇\)|镇|乡|街道|政府|党委|党组|管委会|公司|集团|组|专班|队|站|所|段|院|校|社|联|室|处|科|厅|署|工委|行|区|馆|团|成员单位|（社区）|\(社区\))$/;
 /** Persons, positions and non-organisations that happen to share those endings. */
 const NOT_UNIT =
-  /(?:县长|书记|主任|同志|负责人|领导|干部|群众|社会|大会|会议|机会|协会会员|企业|居民|学生|家长|农户|工作|部分|全体|以下|以上|区域|地区|景区|园区内|小区|社区$|之一|要|会同|应当|按照|根据|通过|对|向)|^(?:部门|单位|政府|有关|相关)$|^[0-9]/;
+  /(?:县长|书记|主任|同志|负责人|领导|干部|群众|社会|大会|会议|机会|协会会员|企业|居民|学生|家长|农户|工作|部分|全体|以下|以上|区域|地区|景区|园区内|小区|社区$|之一|[0-9０-９]|要|会同|应当|按照|根据|通过|对|向)|^(?:部门|单位|政府|有关|相关)$|^[0-9]/;
 
 /** Last characters of the UNIT_END endings: a name ending otherwise is rejected without a regex. */
 const UNIT_LAST = new Set([...'局办委会部门位心队镇乡道府组司团班站所段院校社联室处科厅署行区馆）)'].map((c) => c.charCodeAt(0)));
@@ -146,11 +146,15 @@ export interface ListOptions {
  * Units in [start,end), or null when any item is not a unit name (the caller then treats the
  * text as something else: a scope note, a sentence, a title).
  */
+const BRACKETED_ROLE = /[（(][ \t\u3000]*(牵头|配合|协助|协办|负责)[ \t\u3000]*[）)][ \t\u3000*]*$/;
+
 export function parseUnitList(text: string, start: number, end: number, opts: ListOptions): UnitSpan[] | null {
   const groups = splitStructure(text, start, end);
   interface Sub { names: Range[]; role: RoleWord }
   const parsed: Sub[][] = [];
   let anySupport = false;
+  // 县市场监管局（牵头）: a role written in brackets after one name applies to that name only.
+  const itemRoles = new Map<number, UnitRole>();
   for (const g of groups) {
     const subs: Sub[] = [];
     for (const items of g) {
@@ -159,7 +163,16 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
       const { range, role } = stripRole(text, trimmed[trimmed.length - 1]!);
       trimmed[trimmed.length - 1] = range;
       if (role === 'support') anySupport = true;
-      const names = trimmed.flatMap((x) => namesIn(text, x));
+      const names = trimmed.flatMap((x) => {
+        const m = BRACKETED_ROLE.exec(text.slice(x.start, x.end));
+        if (!m) return namesIn(text, x);
+        const inner = trim(text, { start: x.start, end: x.start + m.index });
+        const r: UnitRole = m[1] === '牵头' ? 'lead' : m[1] === '负责' ? 'responsible' : 'support';
+        if (r === 'support') anySupport = true;
+        const found = namesIn(text, inner);
+        for (const n of found) itemRoles.set(n.start, r);
+        return found;
+      });
       if (!names.length && role !== null) return null;
       subs.push({ names, role });
     }
@@ -183,7 +196,7 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
       else if (s.role === 'explicit-responsible' && anySupport) role = 'lead';
       else role = s.role === 'explicit-responsible' ? 'responsible' : opts.defaultRole;
       for (const n of s.names) {
-        out.push({ start: n.start, end: n.end, name: squash(text.slice(n.start, n.end)), role });
+        out.push({ start: n.start, end: n.end, name: squash(text.slice(n.start, n.end)), role: itemRoles.get(n.start) ?? role });
       }
     }
   });

@@ -240,8 +240,13 @@ function clauseStart(text: string, verb: number): number {
   return verb - MAX_NAME - 4 <= 0 ? 0 : -1;
 }
 
+const LIST_MARKER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9]))[ \t\u3000]*/;
+
 function pushProse(text: string, start: number, end: number, role: UnitRole, out: UnitSpan[]): boolean {
   while (start < end && (text[start] === ' ' || text[start] === '\t' || text[start] === '\u3000')) start++;
+  // A list marker opens the clause: 二、县应急管理局牵头 / （三）县财政局负责 / 4.县林业局负责
+  const marker = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
+  if (marker) start += marker[0].length;
   if (end - start < 2 || end - start > MAX_NAME) return false;
   const spans = parseUnitList(text, start, end, { defaultRole: role, departmentsLeadBeforeTownships: false });
   if (!spans) return false;
@@ -289,8 +294,8 @@ function fromProse(text: string, out: UnitSpan[]): void {
     // 成立项目专班，专门负责…
     const found = /成立([^，,。]{2,20})[，,]?(?:专门|具体)?$/.exec(text.slice(Math.max(0, v - 30), v));
     if (found) { pushProse(text, v - found[0].length + 2, v - found[0].length + 2 + found[1]!.length, 'responsible', out); continue; }
-    // 县农业农村局负责方案制定 / 办公室负责组织协调: only at a sentence start (not after a comma).
-    if (cs === 0 || /[。；;\n]/.test(text[cs - 1]!)) pushProse(text, cs, cs + before.length, 'responsible', out);
+    // 县农业农村局负责方案制定 / 建立台账，县林业局负责督导检查: the whole clause must be unit names.
+    if (cs === 0 || /[。；;\n，,]/.test(text[cs - 1]!)) pushProse(text, cs, cs + before.length, 'responsible', out);
   }
 }
 
