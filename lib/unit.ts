@@ -38,8 +38,11 @@ function matchClose(text: string, open: number): number {
   let depth = 0;
   for (let i = open + 1; i < text.length && i < open + MAX_BRACKET; i++) {
     const ch = text[i]!;
-    if (ch === '（' || ch === '(') depth++;
-    else if (ch === '）' || ch === ')') {
+    if (ch === '（' || ch === '(') {
+      // Unit lists nest one level (aliases); deeper nesting is prose, and giving up here keeps
+      // runs of （（（ from costing MAX_BRACKET each.
+      if (++depth > 1) return -1;
+    } else if (ch === '）' || ch === ')') {
       if (depth === 0) return ch === close || ch === '）' || ch === ')' ? i : -1;
       depth--;
     } else if (ch === '。') return -1;
@@ -81,7 +84,11 @@ const MAX_VALUE = 200;
 /** indexOf('\n') that looks no further than `limit`. */
 function lineEnd(text: string, from: number, limit: number): number {
   const stop = Math.min(limit, text.length);
-  for (let i = from; i < stop; i++) if (text[i] === '\n') return i;
+  for (let i = from; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    // A line break ends a line; a colon starts another field, so the value cannot reach past it.
+    if (c === 0x0a || c === 0xff1a || c === 0x3a) return i;
+  }
   return stop;
 }
 
@@ -92,8 +99,10 @@ function labelValueEnd(text: string, from: number): number {
   for (;;) {
     const nl = lineEnd(text, end, limit);
     // The value stops at a full stop or at the next field label, whichever comes first.
-    const stop = VALUE_STOP_RE.exec(text.slice(end, nl));
+    const atColon = nl < text.length && text[nl] !== '\n';
+    const stop = VALUE_STOP_RE.exec(text.slice(end, atColon ? nl + 1 : nl));
     if (stop) return end + stop.index;
+    if (atColon) return nl;
     if (nl >= limit || nl >= text.length) return nl;
     // Continue when the value was cut mid-list (ends in 、) or the next line is a short tail (马营庄\n乡).
     const last = text[skipBack(text, nl - 1)];
