@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PageSummary, SummaryEntity } from '@/dom/summary';
 import type { UnitRole } from '@/lib/entity';
@@ -12,6 +13,8 @@ export interface PopupProps {
   version?: string;
   /** Asks the active tab's content script for its page summary. */
   load?: () => Promise<SummaryResult>;
+  /** Scrolls the page to entity `index` of the summary and flashes it. */
+  reveal?: (index: number) => void;
 }
 
 const ROLE_LABEL: Record<UnitRole, string> = { lead: '牵头', support: '配合', responsible: '负责' };
@@ -50,7 +53,13 @@ function tally<T>(items: T[], key: (t: T) => string): Array<{ item: T; count: nu
   return [...map.values()];
 }
 
-function SummaryView({ summary }: { summary: PageSummary }) {
+function SummaryView({ summary, reveal }: { summary: PageSummary; reveal?: (index: number) => void }) {
+  /** An entity line: a button that takes the reader to it on the page. */
+  const Jump = ({ index, children }: { index: number; children: ComponentChildren }) => (
+    <button type="button" class="jump" title="在页面上定位" onClick={() => reveal?.(index)}>
+      {children}
+    </button>
+  );
   const docs = tally(
     summary.entities.filter((e): e is Extract<SummaryEntity, { kind: 'docNumber' }> => e.kind === 'docNumber'),
     (e) => e.normalized,
@@ -89,8 +98,10 @@ function SummaryView({ summary }: { summary: PageSummary }) {
           <ul>
             {docs.map(({ item, count }) => (
               <li key={item.normalized}>
-                {item.normalized}
-                {count > 1 ? <span class="muted"> ×{count}</span> : null}
+                <Jump index={item.index}>
+                  {item.normalized}
+                  {count > 1 ? <span class="muted"> ×{count}</span> : null}
+                </Jump>
               </li>
             ))}
           </ul>
@@ -102,8 +113,10 @@ function SummaryView({ summary }: { summary: PageSummary }) {
           <ul>
             {deadlines.map((d, i) => (
               <li key={i} class={d.daysLeft !== null && d.daysLeft < 0 ? 'overdue' : undefined}>
-                <span class="date">{d.date ?? '—'}</span> {d.text}
-                <span class="left">{daysLeftLabel(d)}</span>
+                <Jump index={d.index}>
+                  <span class="date">{d.date ?? '—'}</span> {d.text}
+                  <span class="left">{daysLeftLabel(d)}</span>
+                </Jump>
               </li>
             ))}
           </ul>
@@ -115,8 +128,10 @@ function SummaryView({ summary }: { summary: PageSummary }) {
           <ul>
             {units.map(({ item, count }) => (
               <li key={`${item.role}:${item.name}`}>
-                {item.name} <span class={`role ${item.role}`}>{ROLE_LABEL[item.role]}</span>
-                {count > 1 ? <span class="muted"> ×{count}</span> : null}
+                <Jump index={item.index}>
+                  {item.name} <span class={`role ${item.role}`}>{ROLE_LABEL[item.role]}</span>
+                  {count > 1 ? <span class="muted"> ×{count}</span> : null}
+                </Jump>
               </li>
             ))}
           </ul>
@@ -127,7 +142,7 @@ function SummaryView({ summary }: { summary: PageSummary }) {
 }
 
 /** Page summary of the active tab, from its content script. */
-export function Popup({ version, load }: PopupProps) {
+export function Popup({ version, load, reveal }: PopupProps) {
   const [result, setResult] = useState<SummaryResult | 'loading' | Error>(load ? 'loading' : { status: 'no-content-script' });
   useEffect(() => {
     if (!load) return;
@@ -150,7 +165,7 @@ export function Popup({ version, load }: PopupProps) {
         本页没有运行公报透镜：它只在政府网站（*.gov.cn）上工作。若刚安装或更新了扩展，请刷新页面后再试。
       </p>
     );
-  else body = <SummaryView summary={result.summary} />;
+  else body = <SummaryView summary={result.summary} reveal={reveal} />;
 
   return (
     <main class="popup">

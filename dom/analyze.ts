@@ -6,7 +6,7 @@ import { extract } from '@/lib/index';
 import { daysUntil, parseIsoDate } from '@/lib/dates';
 import { detectDocument } from '@/lib/detect';
 import type { Entity } from '@/lib/entity';
-import { highlightApiAvailable, highlightKind, injectStyles, paint } from './highlighter';
+import { clearHighlights, highlightApiAvailable, highlightKind, injectStyles, paint } from './highlighter';
 import { pageSignals, pageTitle, readMeta } from './signals';
 import type { PageSummary, SummaryEntity } from './summary';
 import { buildTextModelChunked } from './text-model';
@@ -30,11 +30,12 @@ function baseDate(meta: Record<string, string>, today: string): string {
   return pub && parseIsoDate(pub) ? pub : today;
 }
 
-export function summarizeEntity(e: Entity, today: string): SummaryEntity {
-  if (e.kind === 'docNumber') return { kind: 'docNumber', text: e.text, normalized: e.normalized };
-  if (e.kind === 'unit') return { kind: 'unit', text: e.text, name: e.name, role: e.role };
+export function summarizeEntity(e: Entity, index: number, today: string): SummaryEntity {
+  if (e.kind === 'docNumber') return { kind: 'docNumber', index, text: e.text, normalized: e.normalized };
+  if (e.kind === 'unit') return { kind: 'unit', index, text: e.text, name: e.name, role: e.role };
   return {
     kind: 'deadline',
+    index,
     text: e.text,
     date: e.date,
     precision: e.precision,
@@ -50,7 +51,18 @@ export interface AnalyzeOptions {
   sliceMs?: number;
 }
 
+export interface PageAnalysis {
+  summary: PageSummary;
+  /** DOM Range of entity `index` of the summary (null when out of range or not on the page). */
+  rangeOf(index: number): Range | null;
+}
+
+/** The summary only (see runAnalysis). */
 export async function analyzePage(doc: Document, options: AnalyzeOptions): Promise<PageSummary> {
+  return (await runAnalysis(doc, options)).summary;
+}
+
+export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promise<PageAnalysis> {
   const { today, sliceMs = 12 } = options;
   // Time each stretch of work between two yields: the longest is our longest main-thread task.
   const started = performance.now();
@@ -105,10 +117,12 @@ export async function analyzePage(doc: Document, options: AnalyzeOptions): Promi
     injectStyles(doc);
     await paint(model, entities, today, yieldNow, sliceMs);
     highlighted = true;
+  } else {
+    clearHighlights(); // a re-run on a page that is no longer a document
   }
   phase = 'summary';
-  const summaryEntities = entities.map((e) => summarizeEntity(e, today));
-  return {
+  const summaryEntities = entities.map((e, i) => summarizeEntity(e, i, today));
+  const summary: PageSummary = {
     url: doc.location?.href ?? '',
     title: pageTitle(doc, meta),
     detected: detection.isDocument,
@@ -131,5 +145,12 @@ export async function analyzePage(doc: Document, options: AnalyzeOptions): Promi
       tasks,
       textLength: model.text.length,
     }),
+  };
+  return {
+    summary,
+    rangeOf: (index) => {
+      const e = entities[index];
+      return e ? model.rangeFor(e.start, e.end) : null;
+    },
   };
 }

@@ -35,7 +35,11 @@ export const HIGHLIGHT_CSS = `
 ::highlight(gl-deadline) { background-color: ${c.deadline.background}; text-decoration: underline dashed ${c.deadline.line} 2px; }
 ::highlight(gl-deadline-overdue) { background-color: ${c['deadline-overdue'].background}; color: #7a1f00; text-decoration: underline wavy ${c['deadline-overdue'].line} 3px; }
 ::highlight(gl-unit) { background-color: ${c.unit.background}; text-decoration: underline dotted ${c.unit.line} 2px; }
+::highlight(gl-flash) { background-color: #ffd400; color: #000; }
 `;
+
+/** Name of the short-lived highlight that marks the entity the reader jumped to. */
+export const FLASH_NAME = 'gl-flash';
 
 export const STYLE_ID = 'gazette-lens-highlight-style';
 
@@ -62,8 +66,9 @@ export function highlightKind(entity: Entity, today: string): HighlightKind {
 export type PaintCounts = Record<HighlightKind, number>;
 
 /**
- * Registers one Highlight per kind and adds the entities' ranges to them in slices of about
- * `sliceMs`, yielding between slices. Returns the number of ranges painted per kind.
+ * Builds one Highlight per kind from the entities' ranges, in slices of about `sliceMs` with yields
+ * in between, then registers them all at once in CSS.highlights (replacing earlier ones, so a
+ * re-run after the page changed never flickers). Returns the number of ranges per kind.
  */
 export async function paint(
   model: TextModel,
@@ -74,11 +79,7 @@ export async function paint(
 ): Promise<PaintCounts> {
   const counts: PaintCounts = { docnumber: 0, deadline: 0, 'deadline-overdue': 0, unit: 0 };
   const highlights = {} as Record<HighlightKind, Highlight>;
-  for (const kind of Object.keys(HIGHLIGHT_NAMES) as HighlightKind[]) {
-    const h = new Highlight();
-    highlights[kind] = h;
-    CSS.highlights.set(HIGHLIGHT_NAMES[kind], h);
-  }
+  for (const kind of Object.keys(HIGHLIGHT_NAMES) as HighlightKind[]) highlights[kind] = new Highlight();
   let sliceEnd = performance.now() + sliceMs;
   for (let i = 0; i < entities.length; i++) {
     if ((i & 31) === 31 && performance.now() > sliceEnd) {
@@ -92,11 +93,23 @@ export async function paint(
     highlights[kind].add(range);
     counts[kind]++;
   }
+  for (const kind of Object.keys(HIGHLIGHT_NAMES) as HighlightKind[]) CSS.highlights.set(HIGHLIGHT_NAMES[kind], highlights[kind]);
   return counts;
+}
+
+/** Marks `range` for a moment with the flash highlight (drawn above the others). */
+export function flash(range: Range, ms = 1600): void {
+  if (!highlightApiAvailable()) return;
+  const h = new Highlight(range);
+  h.priority = 10;
+  CSS.highlights.set(FLASH_NAME, h);
+  setTimeout(() => {
+    if (CSS.highlights.get(FLASH_NAME) === h) CSS.highlights.delete(FLASH_NAME);
+  }, ms);
 }
 
 /** Removes our highlights (the <style> stays: it is inert without them). */
 export function clearHighlights(): void {
   if (!highlightApiAvailable()) return;
-  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+  for (const name of [...Object.values(HIGHLIGHT_NAMES), FLASH_NAME]) CSS.highlights.delete(name);
 }

@@ -6,10 +6,11 @@ export type SummaryRequest = { type: typeof SUMMARY_MESSAGE };
 
 export type HighlightKind = 'docnumber' | 'deadline' | 'deadline-overdue' | 'unit';
 
+/** `index` is the entity's position on the page (for {type:'gl:reveal', index}). */
 export type SummaryEntity =
-  | { kind: 'docNumber'; text: string; normalized: string }
-  | { kind: 'deadline'; text: string; date: string | null; precision: DeadlinePrecision; daysLeft: number | null }
-  | { kind: 'unit'; text: string; name: string; role: UnitRole };
+  | { kind: 'docNumber'; index: number; text: string; normalized: string }
+  | { kind: 'deadline'; index: number; text: string; date: string | null; precision: DeadlinePrecision; daysLeft: number | null }
+  | { kind: 'unit'; index: number; text: string; name: string; role: UnitRole };
 
 export interface PageSummary {
   url: string;
@@ -17,6 +18,8 @@ export interface PageSummary {
   detected: boolean;
   score: number;
   reasons: string[];
+  /** Which analysis of this page load it is: 1, then 2… after the page's content changed. */
+  run?: number;
   /** True when the page's entities are painted. */
   highlighted: boolean;
   today: string;
@@ -37,4 +40,13 @@ export type ExtractRequest = { type: typeof EXTRACT_MESSAGE; text: string; baseD
 export function isExtractRequest(message: unknown): message is ExtractRequest {
   const m = message as { type?: unknown; text?: unknown; baseDate?: unknown } | null;
   return typeof m === 'object' && m !== null && m.type === EXTRACT_MESSAGE && typeof m.text === 'string' && typeof m.baseDate === 'string';
+}
+
+/** Popup → content script: scroll to entity `index` of the summary and flash it. */
+export const REVEAL_MESSAGE = 'gl:reveal' as const;
+export type RevealRequest = { type: typeof REVEAL_MESSAGE; index: number };
+
+export function isRevealRequest(message: unknown): message is RevealRequest {
+  const m = message as { type?: unknown; index?: unknown } | null;
+  return typeof m === 'object' && m !== null && m.type === REVEAL_MESSAGE && Number.isInteger(m.index);
 }

@@ -1,10 +1,11 @@
 /**
- * Content script for county-government sites: thin wiring. The work is in dom/analyze.ts
- * (text model → extract → detect → paint with the CSS Custom Highlight API); the page's DOM and
- * text are never changed.
+ * Content script for county-government sites: thin wiring. The work is in dom/ (text model →
+ * extract → detect → paint with the CSS Custom Highlight API; dom/live.ts re-runs it when the page's
+ * content changes). The page's DOM and text are never changed.
  */
-import { analyzePage, localIsoDate } from '@/dom/analyze';
-import { EXTRACT_MESSAGE, isSummaryRequest, type ExtractRequest, type PageSummary } from '@/dom/summary';
+import { localIsoDate } from '@/dom/analyze';
+import { PageLens } from '@/dom/live';
+import { EXTRACT_MESSAGE, isRevealRequest, isSummaryRequest, type ExtractRequest } from '@/dom/summary';
 import { extract, type Entity } from '@/lib/index';
 
 /** extract() in the background (off the page's main thread); here if the background cannot answer. */
@@ -23,12 +24,14 @@ export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main() {
-    const summary: Promise<PageSummary> = analyzePage(document, { today: localIsoDate(), extractText });
-    summary.catch((e) => console.error('[公报透镜]', e));
+    const lens = new PageLens(document, { analyze: () => ({ today: localIsoDate(), extractText }) });
+    lens.summary().catch((e) => console.error('[公报透镜]', e));
+    lens.watch();
     browser.runtime.onMessage.addListener((message) => {
-      if (!isSummaryRequest(message)) return undefined;
-      // A native Promise (see TOOLCHAIN.md): the popup gets the summary once the page is analysed.
-      return summary.then((s) => s);
+      // Native Promises only (see TOOLCHAIN.md).
+      if (isSummaryRequest(message)) return lens.summary();
+      if (isRevealRequest(message)) return lens.reveal(message.index);
+      return undefined;
     });
   },
 });

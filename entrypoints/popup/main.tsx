@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Popup, type SummaryResult } from '@/components/Popup';
-import { SUMMARY_MESSAGE, type PageSummary } from '@/dom/summary';
+import { REVEAL_MESSAGE, SUMMARY_MESSAGE, type PageSummary, type RevealRequest } from '@/dom/summary';
 import './style.css';
 
 /**
@@ -26,7 +26,14 @@ async function loadSummary(): Promise<SummaryResult> {
   }
 }
 
+async function reveal(index: number): Promise<void> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return;
+  const request: RevealRequest = { type: REVEAL_MESSAGE, index };
+  await browser.tabs.sendMessage(tabId, request).catch(() => undefined);
+}
+
 render(
-  <Popup version={browser.runtime.getManifest().version} load={loadSummary} />,
+  <Popup version={browser.runtime.getManifest().version} load={loadSummary} reveal={(i) => void reveal(i)} />,
   document.getElementById('app')!,
 );

@@ -218,6 +218,44 @@ test.describe('highlighting on county pages', () => {
   });
 });
 
+test('content added after load is highlighted, once (no loop)', async ({ ext, server }) => {
+  const page = await openDoc(ext, server);
+  await page.evaluate(() => document.getElementById('more')!.click());
+  await expect
+    .poll(() => highlightSizes(page), { timeout: 10_000 })
+    .toEqual({ ...EXPECTED, 'gl-docnumber': 4, 'gl-deadline': 3 });
+  const covered = await page.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((h) =>
+      h.forEach((r) => {
+        if ((r as Range).startContainer.parentElement?.id === 'added') out.push((r as Range).toString());
+      }),
+    );
+    return out.sort();
+  });
+  expect(covered).toEqual(['2030年9月30日前', '河政办发〔2024〕20号']);
+  const { summary } = await summaryOf(ext, server.url(DOC, HOST));
+  expect(summary.run).toBe(2);
+  await new Promise((r) => setTimeout(r, 1500)); // our own work must not trigger another run
+  expect((await summaryOf(ext, server.url(DOC, HOST))).summary.run).toBe(2);
+});
+
+test('clicking an entity in the popup scrolls the page to it and flashes it', async ({ ext, server }) => {
+  const page = await openDoc(ext, server);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const { tabId } = await summaryOf(ext, server.url(DOC, HOST));
+  const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.waitForText('[data-testid="group-deadline"]', '2030-06-30');
+  await popup.evaluate(() => {
+    const items = [...document.querySelectorAll('[data-testid="group-deadline"] li button')];
+    (items.find((b) => b.textContent!.includes('2030-06-30')) as HTMLButtonElement).click();
+  });
+  await expect
+    .poll(() => page.evaluate(() => CSS.highlights.get('gl-flash')?.values().next().value?.toString() ?? null))
+    .toBe('2030年6月30日前');
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+});
+
 test('a GBK-encoded 政府文件 page is detected and highlighted', async ({ ext, server }) => {
   const path = '/shanhe/zfgb/2024/hzf-5.gbk.html';
   const page = await ext.newPage();

@@ -1,13 +1,19 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzePage } from '@/dom/analyze';
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, highlightKind, injectStyles, STYLE_ID } from '@/dom/highlighter';
-import { isSummaryRequest } from '@/dom/summary';
+import { isRevealRequest, isSummaryRequest } from '@/dom/summary';
+import { PageLens } from '@/dom/live';
 
 // happy-dom has no CSS Custom Highlight API: a minimal stand-in with the same shape.
-class FakeHighlight extends Set<Range> {}
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
 const registry = new Map<string, FakeHighlight>();
 const g = globalThis as unknown as { Highlight?: unknown; CSS?: { highlights?: unknown } };
 let saved: { Highlight: unknown; CSS: unknown };
@@ -85,7 +91,44 @@ describe('highlighter', () => {
     }
   });
 
-  it('recognises the summary request', () => {
+  it('re-analyses when page text is added, ignores our own UI, and reveals an entity', async () => {
+    load('zfgb/2024/hzbf-12.html');
+    const lens = new PageLens(document, {
+      analyze: () => ({ today: '2026-01-01', yieldNow: () => Promise.resolve() }),
+      debounceMs: 5,
+      minIntervalMs: 0,
+    });
+    const stop = lens.watch();
+    expect((await lens.summary()).counts.docNumber).toBe(3);
+    const ui = document.createElement('div');
+    ui.setAttribute('data-gazette-lens', '');
+    ui.textContent = '河政办发〔2024〕99号';
+    document.body.append(ui);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(lens.runs).toBe(1);
+    const p = document.createElement('p');
+    p.textContent = '补充通知：河政办发〔2024〕20号要求于2030年9月30日前完成。';
+    document.getElementById('zoom')!.append(p);
+    await vi.waitFor(() => expect(lens.runs).toBe(2));
+    const s = await lens.summary();
+    expect(s.counts.docNumber).toBe(4);
+    expect(registry.get('gl-docnumber')!.size).toBe(4);
+    expect(registry.get('gl-deadline')!.size).toBe(3);
+    const i = s.entities.findIndex((e) => e.text === '河政办发〔2024〕20号');
+    const scrolled: Element[] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this);
+    });
+    expect(await lens.reveal(i)).toBe(true);
+    expect(scrolled).toEqual([p]);
+    expect([...registry.get('gl-flash')!][0]!.toString()).toBe('河政办发〔2024〕20号');
+    expect(await lens.reveal(999)).toBe(false);
+    stop();
+  });
+
+  it('recognises the summary and reveal requests', () => {
+    expect(isRevealRequest({ type: 'gl:reveal', index: 2 })).toBe(true);
+    expect(isRevealRequest({ type: 'gl:reveal', index: '2' })).toBe(false);
     expect(isSummaryRequest({ type: 'gl:summary' })).toBe(true);
     expect(isSummaryRequest({ type: 'ping' })).toBe(false);
     expect(isSummaryRequest(null)).toBe(false);

@@ -17,14 +17,14 @@ const summary: PageSummary = {
   counts: { docNumber: 3, deadline: 3, overdue: 1, unit: 2 },
   timing: { totalMs: 5, longestTaskMs: 3, longestTaskIn: 'paint', tasks: 4, textLength: 900 },
   entities: [
-    { kind: 'docNumber', text: '河政办发〔2024〕12号', normalized: '河政办发〔2024〕12号' },
-    { kind: 'docNumber', text: '河政办\n发〔2024〕12号', normalized: '河政办发〔2024〕12号' },
-    { kind: 'docNumber', text: '河政发〔2023〕31号', normalized: '河政发〔2023〕31号' },
-    { kind: 'deadline', text: '2024年10月底前', date: '2024-10-31', precision: 'month', daysLeft: 152 },
-    { kind: 'deadline', text: '长期坚持', date: null, precision: 'ongoing', daysLeft: null },
-    { kind: 'deadline', text: '2024年4月15日前', date: '2024-04-15', precision: 'day', daysLeft: -47 },
-    { kind: 'unit', text: '县农业农村局', name: '县农业农村局', role: 'lead' },
-    { kind: 'unit', text: '县财政局', name: '县财政局', role: 'support' },
+    { index: 0, kind: 'docNumber', text: '河政办发〔2024〕12号', normalized: '河政办发〔2024〕12号' },
+    { index: 1, kind: 'docNumber', text: '河政办\n发〔2024〕12号', normalized: '河政办发〔2024〕12号' },
+    { index: 2, kind: 'docNumber', text: '河政发〔2023〕31号', normalized: '河政发〔2023〕31号' },
+    { index: 3, kind: 'deadline', text: '2024年10月底前', date: '2024-10-31', precision: 'month', daysLeft: 152 },
+    { index: 4, kind: 'deadline', text: '长期坚持', date: null, precision: 'ongoing', daysLeft: null },
+    { index: 5, kind: 'deadline', text: '2024年4月15日前', date: '2024-04-15', precision: 'day', daysLeft: -47 },
+    { index: 6, kind: 'unit', text: '县农业农村局', name: '县农业农村局', role: 'lead' },
+    { index: 7, kind: 'unit', text: '县财政局', name: '县财政局', role: 'support' },
   ],
 };
 
@@ -64,6 +64,15 @@ describe('Popup', () => {
     expect(units).toEqual(['县农业农村局 牵头', '县财政局 配合']);
   });
 
+  it('asks to reveal an entity when its line is clicked', async () => {
+    const asked: number[] = [];
+    render(<Popup load={ok(summary)} reveal={(i) => asked.push(i)} />);
+    await waitFor(() => expect(screen.getByTestId('group-deadline')).toBeTruthy());
+    (screen.getByTestId('group-deadline').querySelector('li button') as HTMLButtonElement).click();
+    (screen.getByTestId('group-unit').querySelectorAll('li button')[1] as HTMLButtonElement).click();
+    expect(asked).toEqual([5, 7]); // the earliest deadline (index 5), then 县财政局
+  });
+
   it('explains why a page was not detected', async () => {
     const s = { ...summary, detected: false, highlighted: false, score: -4, reasons: ['链接文字占 60%，像首页或列表页'], entities: [], counts: { docNumber: 0, deadline: 0, overdue: 0, unit: 0 } };
     render(<Popup load={ok(s)} />);
@@ -78,7 +87,7 @@ describe('Popup', () => {
   });
 
   it('labels days left', () => {
-    const d = { kind: 'deadline' as const, text: '', date: '2024-01-01', precision: 'day' as const };
+    const d = { kind: 'deadline' as const, index: 0, text: '', date: '2024-01-01', precision: 'day' as const };
     expect(daysLeftLabel({ ...d, daysLeft: 0 })).toBe('今天到期');
     expect(daysLeftLabel({ ...d, daysLeft: 3 })).toBe('还剩 3 天');
     expect(daysLeftLabel({ ...d, daysLeft: -2 })).toBe('已逾期 2 天');

@@ -1,0 +1,93 @@
+/**
+ * Keeps one page analysed: the first run at start, another after the page's own content changes
+ * (MutationObserver, debounced and rate-limited), and "reveal" for the popup (scroll + flash).
+ * Our own work never changes the body (highlights live in CSS.highlights, the <style> in <head>),
+ * so our runs cannot trigger the observer: there is no loop to break.
+ */
+import { runAnalysis, type AnalyzeOptions, type PageAnalysis } from './analyze';
+import { flash } from './highlighter';
+import type { PageSummary } from './summary';
+import { UI_ATTRIBUTE } from './text-model';
+
+export interface LensOptions {
+  /** Options for each run (called per run, so "today" stays current on a long-open page). */
+  analyze: () => AnalyzeOptions;
+  /** Quiet time after the last relevant mutation before re-running. */
+  debounceMs?: number;
+  /** Minimum time between the start of two runs. */
+  minIntervalMs?: number;
+}
+
+/** True when a mutation adds, removes or edits page text (not just our UI or empty nodes). */
+function changesText(records: MutationRecord[]): boolean {
+  for (const r of records) {
+    if (r.type === 'characterData') return true;
+    for (const list of [r.addedNodes, r.removedNodes]) {
+      for (const n of Array.from(list)) {
+        if (n.nodeType === 1 && (n as Element).hasAttribute(UI_ATTRIBUTE)) continue;
+        if ((n.textContent ?? '').trim() !== '') return true;
+      }
+    }
+  }
+  return false;
+}
+
+export class PageLens {
+  private current: Promise<PageAnalysis>;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastStart = 0;
+  private observer: MutationObserver | undefined;
+  /** Number of runs started (first one included). */
+  runs = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: LensOptions,
+  ) {
+    this.current = this.start();
+  }
+
+  summary(): Promise<PageSummary> {
+    return this.current.then((a) => a.summary);
+  }
+
+  /** Scrolls entity `index` into view and flashes it; false when it is not on the page. */
+  async reveal(index: number): Promise<boolean> {
+    const range = (await this.current).rangeOf(index);
+    if (!range) return false;
+    const el = range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    flash(range);
+    return true;
+  }
+
+  /** Re-analyses when page text changes; returns a function that stops watching. */
+  watch(): () => void {
+    const target = this.doc.body ?? this.doc.documentElement;
+    this.observer = new MutationObserver((records) => {
+      if (changesText(records)) this.schedule();
+    });
+    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
+    return () => {
+      this.observer?.disconnect();
+      clearTimeout(this.timer);
+    };
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    const { debounceMs = 250, minIntervalMs = 1000 } = this.options;
+    const wait = Math.max(debounceMs, this.lastStart + minIntervalMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      // Runs never overlap: the next starts when the previous has finished.
+      this.current = this.current.catch(() => undefined).then(() => this.start());
+    }, wait);
+  }
+
+  private start(): Promise<PageAnalysis> {
+    const run = ++this.runs;
+    this.lastStart = Date.now();
+    return runAnalysis(this.doc, this.options.analyze()).then((a) => ({ ...a, summary: { ...a.summary, run } }));
+  }
+}
