@@ -16,6 +16,8 @@ export interface LensOptions {
   debounceMs?: number;
   /** Minimum time between the start of two runs. */
   minIntervalMs?: number;
+  /** Called with each run's summary (e.g. to update the toolbar badge). */
+  onRun?: (summary: PageSummary) => void;
 }
 
 /** True when a mutation adds, removes or edits page text (not just our UI or empty nodes). */
@@ -88,6 +90,10 @@ export class PageLens {
   private start(): Promise<PageAnalysis> {
     const run = ++this.runs;
     this.lastStart = Date.now();
-    return runAnalysis(this.doc, this.options.analyze()).then((a) => ({ ...a, summary: { ...a.summary, run } }));
+    return runAnalysis(this.doc, this.options.analyze()).then((a) => {
+      const summary = { ...a.summary, run };
+      this.options.onRun?.(summary);
+      return { ...a, summary };
+    });
   }
 }

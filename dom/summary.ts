@@ -50,3 +50,18 @@ export function isRevealRequest(message: unknown): message is RevealRequest {
   const m = message as { type?: unknown; index?: unknown } | null;
   return typeof m === 'object' && m !== null && m.type === REVEAL_MESSAGE && Number.isInteger(m.index);
 }
+
+/** Content script → background: the number of open (not overdue) deadlines, for the toolbar badge. */
+export const BADGE_MESSAGE = 'gl:badge' as const;
+export type BadgeRequest = { type: typeof BADGE_MESSAGE; open: number };
+
+export function isBadgeRequest(message: unknown): message is BadgeRequest {
+  const m = message as { type?: unknown; open?: unknown } | null;
+  return typeof m === 'object' && m !== null && m.type === BADGE_MESSAGE && Number.isInteger(m.open) && (m.open as number) >= 0;
+}
+
+/** Deadlines on a highlighted page that are not overdue yet (undated ones are not counted). */
+export function openDeadlines(summary: PageSummary): number {
+  if (!summary.highlighted) return 0;
+  return summary.entities.filter((e) => e.kind === 'deadline' && e.daysLeft !== null && e.daysLeft >= 0).length;
+}

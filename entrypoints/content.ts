@@ -5,7 +5,16 @@
  */
 import { localIsoDate } from '@/dom/analyze';
 import { PageLens } from '@/dom/live';
-import { EXTRACT_MESSAGE, isRevealRequest, isSummaryRequest, type ExtractRequest } from '@/dom/summary';
+import {
+  BADGE_MESSAGE,
+  EXTRACT_MESSAGE,
+  isRevealRequest,
+  isSummaryRequest,
+  openDeadlines,
+  type BadgeRequest,
+  type ExtractRequest,
+  type PageSummary,
+} from '@/dom/summary';
 import { extract, type Entity } from '@/lib/index';
 
 /** extract() in the background (off the page's main thread); here if the background cannot answer. */
@@ -24,7 +33,11 @@ export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main() {
-    const lens = new PageLens(document, { analyze: () => ({ today: localIsoDate(), extractText }) });
+    const badge = (summary: PageSummary) => {
+      const request: BadgeRequest = { type: BADGE_MESSAGE, open: openDeadlines(summary) };
+      browser.runtime.sendMessage(request).catch(() => undefined);
+    };
+    const lens = new PageLens(document, { analyze: () => ({ today: localIsoDate(), extractText }), onRun: badge });
     lens.summary().catch((e) => console.error('[公报透镜]', e));
     lens.watch();
     browser.runtime.onMessage.addListener((message) => {

@@ -83,6 +83,19 @@ test.describe('highlighting on county pages', () => {
     expect(summary.highlighted).toBe(true);
     expect(summary.reasons.join('\n')).toContain('信息公开栏');
     expect(summary.counts).toEqual({ docNumber: 3, deadline: 5, overdue: 3, unit: 3 });
+    // The toolbar badge of that tab shows its open (not yet overdue) deadlines.
+    const { tabId } = await summaryOf(ext, server.url(DOC, HOST));
+    const probe = await ext.openExtensionPage('popup.html');
+    await expect
+      .poll(() =>
+        probe.evaluate(async (id) => {
+          type Action = { getBadgeText(d: { tabId: number }): Promise<string> };
+          const g = globalThis as unknown as { browser?: { action?: Action; browserAction?: Action }; chrome?: { action?: Action } };
+          const action = (g.browser?.action ?? g.browser?.browserAction ?? g.chrome?.action)!;
+          return action.getBadgeText({ tabId: id });
+        }, tabId),
+      )
+      .toBe('2');
     // The ::highlight() rules are in the page document.
     expect(await page.evaluate(() => document.head.querySelector('style[data-gazette-lens]')?.textContent ?? '')).toContain(
       '::highlight(gl-deadline-overdue)',

@@ -24,6 +24,16 @@ describe('background', () => {
     expect(await handleMessage({ type: 'gl:extract', text: 42 })).toBeUndefined();
   });
 
+  it('sets the badge of the sender tab to its number of open deadlines', async () => {
+    const setText = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue(undefined);
+    expect(await handleMessage({ type: 'gl:badge', open: 2 }, { tab: { id: 7 } })).toBe(true);
+    expect(await handleMessage({ type: 'gl:badge', open: 0 }, { tab: { id: 7 } })).toBe(true);
+    expect(setText.mock.calls).toEqual([[{ tabId: 7, text: '2' }], [{ tabId: 7, text: '' }]]);
+    expect(await handleMessage({ type: 'gl:badge', open: 2 }, {})).toBe(false);
+    expect(await handleMessage({ type: 'gl:badge', open: -1 }, { tab: { id: 7 } })).toBeUndefined();
+  });
+
   it('ignores other messages', async () => {
     expect(await handleMessage({ type: 'other' })).toBeUndefined();
     expect(await handleMessage(null)).toBeUndefined();

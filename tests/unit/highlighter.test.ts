@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzePage } from '@/dom/analyze';
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, highlightKind, injectStyles, STYLE_ID } from '@/dom/highlighter';
-import { isRevealRequest, isSummaryRequest } from '@/dom/summary';
+import { isRevealRequest, isSummaryRequest, openDeadlines } from '@/dom/summary';
 import { PageLens } from '@/dom/live';
 
 // happy-dom has no CSS Custom Highlight API: a minimal stand-in with the same shape.
@@ -76,6 +76,8 @@ describe('highlighter', () => {
     expect(split.endContainer.parentElement!.tagName).toBe('B');
     const overdue = summary.entities.find((e) => e.kind === 'deadline' && e.date === '2024-04-15');
     expect(overdue).toMatchObject({ daysLeft: -626 });
+    expect(openDeadlines(summary)).toBe(2); // the two 2030 deadlines
+    expect(openDeadlines({ ...summary, highlighted: false })).toBe(0);
     expect(document.body.textContent).toBe(before);
     expect(document.body.innerHTML).toBe(htmlBefore);
   });
