@@ -284,3 +284,34 @@ test('a GBK-encoded 政府文件 page is detected and highlighted', async ({ ext
   });
   expect(texts).toEqual(['2030年3月31日前', '县委编办', '河政发〔2021〕9号', '河政发〔2024〕5号'].sort());
 });
+
+test('a task table: 牵头单位/配合单位 columns are units with their roles, 时间节点 cells deadlines (长期坚持 ongoing)', async ({ ext, server }) => {
+  const path = '/shanhe/zfgb/2024/hzbf-15.html';
+  const page = await ext.newPage();
+  await page.goto(server.url(path, HOST));
+  await expect.poll(async () => (await highlightSizes(page))['gl-unit'] ?? 0).toBe(7);
+  // Which table column each highlight range sits in.
+  const byColumn = await page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((h, name) =>
+      h.forEach((r) => {
+        const cell = (r as Range).startContainer.parentElement?.closest('td');
+        if (!cell) return;
+        const key = `${name}@${(cell as HTMLTableCellElement).cellIndex}`;
+        (out[key] ??= []).push((r as Range).toString());
+      }),
+    );
+    return out;
+  });
+  expect(byColumn['gl-unit@2']).toEqual(['县市场监管局', '县发展改革局', '县工商联']);
+  expect(byColumn['gl-unit@3']).toEqual(['县税务局', '县公安局', '县财政局', '各乡镇人民政府']);
+  expect(byColumn['gl-deadline@4']).toEqual(['2030年6月底前', '长期坚持', '2030年12月底前']);
+  const { summary } = await summaryOf(ext, server.url(path, HOST));
+  const roles = summary.entities.flatMap((e) => (e.kind === 'unit' ? [`${e.name}:${e.role}`] : []));
+  expect(roles).toEqual([
+    '县市场监管局:lead', '县税务局:support', '县公安局:support',
+    '县发展改革局:lead', '县财政局:support',
+    '县工商联:lead', '各乡镇人民政府:support',
+  ]);
+  expect(summary.entities.find((e) => e.text === '长期坚持')).toMatchObject({ kind: 'deadline', precision: 'ongoing', date: null });
+});
