@@ -4,6 +4,7 @@
  * content changes). The page's DOM and text are never changed.
  */
 import { localIsoDate } from '@/dom/analyze';
+import { Legend } from '@/dom/legend';
 import { PageLens } from '@/dom/live';
 import {
   BADGE_MESSAGE,
@@ -37,7 +38,12 @@ export default defineContentScript({
       const request: BadgeRequest = { type: BADGE_MESSAGE, open: openDeadlines(summary) };
       browser.runtime.sendMessage(request).catch(() => undefined);
     };
-    const lens = new PageLens(document, { analyze: () => ({ today: localIsoDate(), extractText }), onRun: badge });
+    const legend = new Legend(document);
+    const onRun = (summary: PageSummary) => {
+      badge(summary);
+      legend.update(summary);
+    };
+    const lens = new PageLens(document, { analyze: () => ({ today: localIsoDate(), extractText }), onRun });
     lens.summary().catch((e) => console.error('[公报透镜]', e));
     lens.watch();
     browser.runtime.onMessage.addListener((message) => {

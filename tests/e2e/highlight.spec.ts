@@ -161,6 +161,7 @@ test.describe('highlighting on county pages', () => {
       expect(summary.reasons.join('\n')).toContain('像首页或列表页');
       expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
       expect(await page.evaluate(() => !!document.querySelector('style[data-gazette-lens]'))).toBe(false);
+      expect(await page.evaluate(() => !!document.querySelector('gazette-lens-legend'))).toBe(false);
     }
   });
 
@@ -267,6 +268,24 @@ test('clicking an entity in the popup scrolls the page to it and flashes it', as
     .poll(() => page.evaluate(() => CSS.highlights.get('gl-flash')?.values().next().value?.toString() ?? null))
     .toBe('2030年6月30日前');
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+});
+
+test('the legend switches each kind off and on', async ({ ext, server }) => {
+  const page = await openDoc(ext, server);
+  const labels = await page.evaluate(() =>
+    [...document.querySelector('gazette-lens-legend')!.shadowRoot!.querySelectorAll('button[data-kind]')].map((b) => b.textContent),
+  );
+  expect(labels).toEqual(['文号 3', '期限 2', '已逾期 3', '责任单位 3']);
+  const click = (kind: string) =>
+    page.evaluate((k) => {
+      (document.querySelector('gazette-lens-legend')!.shadowRoot!.querySelector(`button[data-kind="${k}"]`) as HTMLButtonElement).click();
+    }, kind);
+  await click('unit');
+  await expect.poll(() => highlightSizes(page)).toEqual({ 'gl-docnumber': 3, 'gl-deadline': 2, 'gl-deadline-overdue': 3 });
+  await click('unit');
+  await expect.poll(() => highlightSizes(page)).toEqual(EXPECTED);
+  // The legend lives outside <body>: the body's text is the page's own.
+  expect(await page.evaluate(() => document.querySelector('gazette-lens-legend')!.parentElement === document.documentElement)).toBe(true);
 });
 
 test('a GBK-encoded 政府文件 page is detected and highlighted', async ({ ext, server }) => {

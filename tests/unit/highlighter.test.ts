@@ -6,6 +6,7 @@ import { analyzePage } from '@/dom/analyze';
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, highlightKind, injectStyles, STYLE_ID } from '@/dom/highlighter';
 import { isRevealRequest, isSummaryRequest, openDeadlines } from '@/dom/summary';
 import { PageLens } from '@/dom/live';
+import { Legend } from '@/dom/legend';
 
 // happy-dom has no CSS Custom Highlight API: a minimal stand-in with the same shape.
 class FakeHighlight extends Set<Range> {
@@ -126,6 +127,30 @@ describe('highlighter', () => {
     expect([...registry.get('gl-flash')!][0]!.toString()).toBe('河政办发〔2024〕20号');
     expect(await lens.reveal(999)).toBe(false);
     stop();
+  });
+
+  it('shows a legend outside <body> whose switches take kinds out of CSS.highlights and back', async () => {
+    load('zfgb/2024/hzbf-12.html');
+    const bodyHtml = document.body.innerHTML;
+    const opts = { today: '2026-01-01', yieldNow: () => Promise.resolve() };
+    const summary = await analyzePage(document, opts);
+    const legend = new Legend(document);
+    legend.update(summary);
+    const host = document.querySelector('gazette-lens-legend')!;
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(document.body.innerHTML).toBe(bodyHtml);
+    const buttons = [...host.shadowRoot!.querySelectorAll('button[data-kind]')] as HTMLButtonElement[];
+    expect(buttons.map((b) => b.textContent)).toEqual(['文号 3', '期限 2', '已逾期 3', '责任单位 3']);
+    expect(legend.toggle('deadline')).toBe(false);
+    expect(registry.has('gl-deadline')).toBe(false);
+    expect(buttons[1]!.getAttribute('aria-pressed')).toBe('false');
+    // A re-run registers fresh highlights; the switched-off kind stays off.
+    legend.update(await analyzePage(document, opts));
+    expect(registry.has('gl-deadline')).toBe(false);
+    buttons[1]!.click();
+    expect(registry.get('gl-deadline')!.size).toBe(2);
+    legend.update({ ...summary, highlighted: false });
+    expect(document.querySelector('gazette-lens-legend')).toBeNull();
   });
 
   it('recognises the summary and reveal requests', () => {
