@@ -53,6 +53,9 @@ export interface AnalyzeOptions {
 
 export interface PageAnalysis {
   summary: PageSummary;
+  /** The entities (same order as summary.entities) and the model text they index into. */
+  entities: Entity[];
+  text: string;
   /** DOM Range of entity `index` of the summary (null when out of range or not on the page). */
   rangeOf(index: number): Range | null;
 }
@@ -148,6 +151,8 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
   };
   return {
     summary,
+    entities,
+    text: model.text,
     rangeOf: (index) => {
       const e = entities[index];
       return e ? model.rangeFor(e.start, e.end) : null;

@@ -49,6 +49,11 @@ export class PageLens {
     this.current = this.start();
   }
 
+  /** The latest analysis (waits for a run in progress). */
+  analysis(): Promise<PageAnalysis> {
+    return this.current;
+  }
+
   summary(): Promise<PageSummary> {
     return this.current.then((a) => a.summary);
   }

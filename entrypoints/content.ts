@@ -4,6 +4,7 @@
  * content changes). The page's DOM and text are never changed.
  */
 import { localIsoDate } from '@/dom/analyze';
+import { EntityCard } from '@/dom/card';
 import { Legend } from '@/dom/legend';
 import { PageLens } from '@/dom/live';
 import {
@@ -46,6 +47,7 @@ export default defineContentScript({
     const lens = new PageLens(document, { analyze: () => ({ today: localIsoDate(), extractText }), onRun });
     lens.summary().catch((e) => console.error('[公报透镜]', e));
     lens.watch();
+    new EntityCard(document, { current: () => lens.analysis(), today: localIsoDate }).attach();
     browser.runtime.onMessage.addListener((message) => {
       // Native Promises only (see TOOLCHAIN.md).
       if (isSummaryRequest(message)) return lens.summary();

@@ -200,6 +200,8 @@ test.describe('highlighting on county pages', () => {
     const raw = page.raw as PwPage;
     await raw.setViewportSize({ width: 900, height: 1080 });
     await raw.evaluate(() => window.scrollTo(0, 0));
+    await raw.click('#tasks tbody tr:nth-child(1) td:nth-child(3)'); // 县农业农村局: its card
+    await page.waitForText('gazette-lens-card', '');
     await raw.screenshot({ path: join(SCREENSHOTS, 'page-highlights.png') });
 
     const { tabId } = await summaryOf(ext, server.url(DOC, HOST));
@@ -286,6 +288,47 @@ test('the legend switches each kind off and on', async ({ ext, server }) => {
   await expect.poll(() => highlightSizes(page)).toEqual(EXPECTED);
   // The legend lives outside <body>: the body's text is the page's own.
   expect(await page.evaluate(() => document.querySelector('gazette-lens-legend')!.parentElement === document.documentElement)).toBe(true);
+});
+
+test('clicking a highlight opens its card: 文号 parts, deadline date and .ics, unit tasks', async ({ ext, server }) => {
+  const page = await openDoc(ext, server);
+  // Click on the middle of the element's first line of text (cells wrap differently per browser).
+  type Mouse = { mouse: { click(x: number, y: number): Promise<void> } };
+  const click = async (selector: string) => {
+    const { x, y } = await page.evaluate((sel) => {
+      const el = document.querySelector(sel)!;
+      el.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+    }, selector);
+    await (page.raw as unknown as Mouse).mouse.click(x, y);
+  };
+  const cardText = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('gazette-lens-card')?.shadowRoot;
+      if (!root) return null;
+      return {
+        main: root.querySelector('.main')?.textContent,
+        values: [...root.querySelectorAll('dd')].map((d) => d.textContent),
+        ics: (root.querySelector('a[data-action="ics"]') as HTMLAnchorElement | null)?.download ?? null,
+        items: [...root.querySelectorAll('li')].map((li) => li.textContent),
+      };
+    });
+  await click('#wh b'); // the second half of the split 文号
+  await expect.poll(cardText).toMatchObject({ main: '河政办发〔2024〕12号', values: ['河政办发', '2024', '12号'] });
+  await click('#tasks tbody tr:nth-child(3) td:nth-child(4)');
+  await expect.poll(cardText).toMatchObject({ main: '2030年12月31日前', ics: '期限-2030-12-31.ics' });
+  expect((await cardText())!.values[0]).toBe('2030-12-31');
+  expect((await cardText())!.values[1]).toMatch(/^还剩 \d+ 天$/);
+  await click('#tasks tbody tr:nth-child(2) td:nth-child(3)');
+  await expect.poll(cardText).toMatchObject({ main: '县卫生健康局' });
+  expect((await cardText())!.items[0]).toMatch(/^2 ｜ 推进农村户厕改造.*（2024-10-31，已逾期 \d+ 天）$/);
+  // A click on plain text closes it; the page's own text is still untouched.
+  await click('#zoom h2');
+  await expect.poll(cardText).toBeNull();
+  expect(await page.evaluate(() => document.body.querySelector('gazette-lens-card'))).toBeNull();
 });
 
 test('a GBK-encoded 政府文件 page is detected and highlighted', async ({ ext, server }) => {

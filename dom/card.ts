@@ -1,0 +1,235 @@
+/**
+ * The entity card: click a highlighted 文号, deadline or unit and a small card opens next to it
+ * (in a shadow root attached to <html>, outside <body>; built with textContent, never innerHTML).
+ *   文号: issuer / year / number and 复制.
+ *   期限: resolved date, days left or overdue, and 加入日历 (a one-event .ics).
+ *   单位: its role and the tasks/deadlines assigned to it on this page (the lines it appears on).
+ * The page's own click handling is left alone (no preventDefault).
+ */
+import type { DeadlineEntity, Entity, UnitEntity } from '@/lib/entity';
+import { daysUntil } from '@/lib/dates';
+import { icsEvent } from '@/lib/ics';
+import type { PageAnalysis } from './analyze';
+import { UI_ATTRIBUTE } from './text-model';
+
+const ROLE: Record<UnitEntity['role'], string> = { lead: '牵头单位', support: '配合单位', responsible: '责任单位' };
+
+const CSS_TEXT = `
+:host { all: initial; }
+.card { position: absolute; z-index: 2147483647; max-width: 340px; min-width: 200px; background: #fff; color: #1f2328;
+  border: 1px solid #c8ccd1; border-radius: 8px; box-shadow: 0 4px 14px rgba(0,0,0,.18); padding: 8px 10px;
+  font: 13px/1.6 system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; }
+.kind { font-size: 11px; color: #57606a; }
+.main { font-size: 15px; font-weight: 600; margin: 2px 0 4px; word-break: break-all; }
+dl { display: grid; grid-template-columns: auto 1fr; gap: 0 8px; margin: 0 0 6px; }
+dt { color: #57606a; } dd { margin: 0; }
+.overdue { color: #b3261e; font-weight: 600; } .left { color: #0a5c36; }
+ul { margin: 2px 0 6px; padding-left: 16px; } li { margin: 0; }
+button, a.action { font: inherit; cursor: pointer; border: 1px solid #8c959f; border-radius: 4px; background: #f6f8fa;
+  padding: 1px 8px; color: inherit; text-decoration: none; margin-right: 6px; }
+.close { position: absolute; top: 2px; right: 4px; border: none; background: none; font-size: 14px; padding: 0 4px; }
+`;
+
+export function daysText(date: string, today: string): { text: string; overdue: boolean } {
+  const n = daysUntil(date, today);
+  if (n === 0) return { text: '今天到期', overdue: false };
+  return n > 0 ? { text: `还剩 ${n} 天`, overdue: false } : { text: `已逾期 ${-n} 天`, overdue: true };
+}
+
+/** The line of `text` around offset `at` (a table row or paragraph), tabs shown as separators. */
+export function lineAround(text: string, at: number): { start: number; end: number; text: string } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const nl = text.indexOf('\n', at);
+  const end = nl < 0 ? text.length : nl;
+  return { start, end, text: text.slice(start, end).replace(/\t+/g, ' ｜ ').trim() };
+}
+
+/** Tasks of a unit on this page: every line that names it, with the deadlines on that line. */
+export function unitTasks(a: Pick<PageAnalysis, 'entities' | 'text'>, unit: UnitEntity): Array<{ line: string; deadlines: DeadlineEntity[] }> {
+  const seen = new Set<number>();
+  const out: Array<{ line: string; deadlines: DeadlineEntity[] }> = [];
+  for (const e of a.entities) {
+    if (e.kind !== 'unit' || e.name !== unit.name) continue;
+    const line = lineAround(a.text, e.start);
+    if (seen.has(line.start)) continue;
+    seen.add(line.start);
+    const deadlines = a.entities.filter(
+      (d): d is DeadlineEntity => d.kind === 'deadline' && d.start >= line.start && d.end <= line.end,
+    );
+    out.push({ line: line.text.length > 60 ? `${line.text.slice(0, 60)}…` : line.text, deadlines });
+  }
+  return out;
+}
+
+export interface CardOptions {
+  current: () => Promise<PageAnalysis>;
+  today: () => string;
+}
+
+export class EntityCard {
+  private host: HTMLElement | null = null;
+  private readonly onClick = (ev: MouseEvent) => void this.handleClick(ev);
+  private readonly onKey = (ev: KeyboardEvent) => {
+    if (ev.key === 'Escape') this.close();
+  };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: CardOptions,
+  ) {}
+
+  attach(): () => void {
+    this.doc.addEventListener('click', this.onClick, true);
+    this.doc.addEventListener('keydown', this.onKey, true);
+    return () => {
+      this.doc.removeEventListener('click', this.onClick, true);
+      this.doc.removeEventListener('keydown', this.onKey, true);
+      this.close();
+    };
+  }
+
+  close(): void {
+    this.host?.remove();
+    this.host = null;
+  }
+
+  /** The highlighted entity under a point, if any. */
+  async entityAt(x: number, y: number): Promise<{ entity: Entity; range: Range } | null> {
+    const a = await this.options.current();
+    if (!a.summary.highlighted) return null;
+    // The caret position narrows the candidates; the painted boxes decide (caret offsets at the
+    // edge of a text differ between browsers).
+    const pos = caretAt(this.doc, x, y);
+    for (let i = 0; i < a.entities.length; i++) {
+      const range = a.rangeOf(i);
+      if (!range) continue;
+      if (pos && !range.isPointInRange(pos.node, pos.offset)) continue;
+      if (rectsContain(range, x, y)) return { entity: a.entities[i]!, range };
+    }
+    return null;
+  }
+
+  private async handleClick(ev: MouseEvent): Promise<void> {
+    if (this.host && ev.composedPath().includes(this.host)) return; // a click inside the card
+    const selection = this.doc.getSelection();
+    if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting
+    const hit = await this.entityAt(ev.clientX, ev.clientY);
+    this.close();
+    if (!hit) return;
+    const a = await this.options.current();
+    this.open(hit.entity, hit.range.getBoundingClientRect(), a);
+  }
+
+  open(entity: Entity, anchor: DOMRect, a: Pick<PageAnalysis, 'entities' | 'text'>): void {
+    this.close();
+    const doc = this.doc;
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
+      const e = doc.createElement(tag);
+      if (text !== undefined) e.textContent = text;
+      if (cls) e.className = cls;
+      return e;
+    };
+    const host = el('gazette-lens-card' as keyof HTMLElementTagNameMap);
+    host.setAttribute(UI_ATTRIBUTE, '');
+    const root = host.attachShadow({ mode: 'open' });
+    const card = el('div', undefined, 'card');
+    card.setAttribute('role', 'dialog');
+    const close = el('button', '×', 'close');
+    close.title = '关闭';
+    close.addEventListener('click', () => this.close());
+    card.append(close);
+    const dl = el('dl');
+    const row = (k: string, v: string, cls?: string) => dl.append(el('dt', k), el('dd', v, cls));
+
+    if (entity.kind === 'docNumber') {
+      card.append(el('div', '文号', 'kind'), el('div', entity.normalized, 'main'));
+      row('发文机关代字', entity.issuer);
+      row('年份', String(entity.year));
+      row('序号', `${entity.seq}号`);
+      card.append(dl);
+      const copy = el('button', '复制');
+      copy.dataset.action = 'copy';
+      copy.addEventListener('click', () => {
+        void navigator.clipboard?.writeText(entity.normalized).then(
+          () => (copy.textContent = '已复制'),
+          () => (copy.textContent = '复制失败'),
+        );
+      });
+      card.append(copy);
+    } else if (entity.kind === 'deadline') {
+      card.append(el('div', '期限', 'kind'), el('div', entity.text.replace(/\s+/g, ''), 'main'));
+      if (entity.date) {
+        const days = daysText(entity.date, this.options.today());
+        row('到期日', entity.date);
+        row('剩余', days.text, days.overdue ? 'overdue' : 'left');
+        card.append(dl);
+        const line = lineAround(a.text, entity.start).text;
+        const ics = icsEvent({
+          date: entity.date,
+          summary: `期限：${line.length > 40 ? `${line.slice(0, 40)}…` : line}`,
+          description: `${line}\n${doc.title}`,
+          url: doc.location?.href,
+          uid: `${entity.date}-${entity.start}@gazette-lens`,
+          now: new Date(),
+        });
+        const link = el('a', '加入日历', 'action') as HTMLAnchorElement;
+        link.dataset.action = 'ics';
+        link.download = `期限-${entity.date}.ics`;
+        // A data: URL (not a blob: one): nothing to revoke, and it works from Firefox content scripts.
+        link.href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+        card.append(link);
+      } else {
+        row('类型', entity.precision === 'ongoing' ? '长期' : entity.precision === 'recurring' ? '定期' : '无具体日期');
+        card.append(dl);
+      }
+    } else {
+      card.append(el('div', ROLE[entity.role], 'kind'), el('div', entity.name, 'main'));
+      const tasks = unitTasks(a, entity);
+      card.append(el('div', `本页任务 ${tasks.length} 项`, 'kind'));
+      const ul = el('ul');
+      for (const t of tasks) {
+        const li = el('li', t.line);
+        for (const d of t.deadlines) {
+          const when = d.date ? `（${d.date}，${daysText(d.date, this.options.today()).text}）` : `（${d.text}）`;
+          li.append(el('span', when, d.date && daysUntil(d.date, this.options.today()) < 0 ? 'overdue' : 'left'));
+        }
+        ul.append(li);
+      }
+      card.append(ul);
+    }
+
+    const style = el('style', CSS_TEXT);
+    root.append(style, card);
+    // Document coordinates (position: absolute in a host on <html>): the card scrolls with its text.
+    const view = doc.defaultView;
+    const sx = view?.scrollX ?? 0;
+    const sy = view?.scrollY ?? 0;
+    const left = Math.max(8, Math.min(anchor.left, (view?.innerWidth ?? 800) - 350));
+    const roomBelow = (view?.innerHeight ?? 600) - anchor.bottom;
+    card.style.left = `${left + sx}px`;
+    if (roomBelow >= 200 || anchor.top < 200) card.style.top = `${anchor.bottom + 6 + sy}px`;
+    else card.style.bottom = `${(doc.documentElement.clientHeight || 0) - anchor.top + 6 - sy}px`;
+    doc.documentElement.append(host);
+    this.host = host;
+  }
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (d.caretPositionFromPoint) {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = d.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
+function rectsContain(range: Range, x: number, y: number): boolean {
+  for (const r of Array.from(range.getClientRects())) {
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  }
+  return false;
+}

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { EntityCard, daysText, lineAround, unitTasks } from '@/dom/card';
+import { buildTextModel } from '@/dom/text-model';
+import { extract } from '@/lib/index';
+import type { Entity } from '@/lib/entity';
+
+afterEach(() => {
+  document.querySelectorAll('gazette-lens-card').forEach((e) => e.remove());
+});
+
+function analysisOf(html: string) {
+  document.body.innerHTML = html;
+  const model = buildTextModel(document.body);
+  return { entities: extract(model.text, { baseDate: '2024-03-01' }), text: model.text };
+}
+
+const TABLE = `<h1>关于印发工作方案的通知</h1><p>河政办发〔2024〕12号</p>
+<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr>
+<tr><td>1</td><td>清理沟渠塘坝</td><td>县农业农村局</td><td>2024年6月30日前</td></tr>
+<tr><td>2</td><td>改造农村户厕</td><td>县卫生健康局</td><td>2024年10月底前</td></tr>
+<tr><td>3</td><td>建立长效机制</td><td>县农业农村局</td><td>长期坚持</td></tr></table>`;
+
+const card = () => document.querySelector('gazette-lens-card')!.shadowRoot!;
+const rect = { left: 10, top: 10, bottom: 30, right: 100, width: 90, height: 20, x: 10, y: 10 } as DOMRect;
+
+describe('entity card', () => {
+  it('days text', () => {
+    expect(daysText('2024-06-30', '2024-06-30').text).toBe('今天到期');
+    expect(daysText('2024-06-30', '2024-06-01')).toEqual({ text: '还剩 29 天', overdue: false });
+    expect(daysText('2024-06-30', '2024-07-02')).toEqual({ text: '已逾期 2 天', overdue: true });
+  });
+
+  it('a unit lists the lines (tasks) it appears on, with their deadlines', () => {
+    const a = analysisOf(TABLE);
+    const unit = a.entities.find((e) => e.kind === 'unit' && e.name === '县农业农村局')!;
+    const tasks = unitTasks(a, unit as Extract<Entity, { kind: 'unit' }>);
+    expect(tasks.map((t) => t.line)).toEqual(['1 ｜ 清理沟渠塘坝 ｜ 县农业农村局 ｜ 2024年6月30日前', '3 ｜ 建立长效机制 ｜ 县农业农村局 ｜ 长期坚持']);
+    expect(tasks.map((t) => t.deadlines.map((d) => d.text))).toEqual([['2024年6月30日前'], ['长期坚持']]);
+    expect(lineAround('a\nbc\td\ne', 3).text).toBe('bc ｜ d');
+  });
+
+  it('renders each kind with textContent only, outside <body>', () => {
+    const a = analysisOf(TABLE);
+    const bodyHtml = document.body.innerHTML;
+    const c = new EntityCard(document, { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01' });
+    const find = (k: string, t?: string) => a.entities.find((e) => e.kind === k && (!t || e.text === t))!;
+
+    c.open(find('docNumber'), rect, a);
+    expect(document.querySelector('gazette-lens-card')!.parentElement).toBe(document.documentElement);
+    expect(document.body.innerHTML).toBe(bodyHtml);
+    expect(card().querySelector('.main')!.textContent).toBe('河政办发〔2024〕12号');
+    expect([...card().querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['河政办发', '2024', '12号']);
+    expect(card().querySelector('[data-action="copy"]')).toBeTruthy();
+
+    c.open(find('deadline', '2024年10月底前'), rect, a);
+    expect(document.querySelectorAll('gazette-lens-card')).toHaveLength(1);
+    expect([...card().querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['2024-10-31', '还剩 122 天']);
+    const link = card().querySelector('a[data-action="ics"]') as HTMLAnchorElement;
+    expect(link.download).toBe('期限-2024-10-31.ics');
+
+    c.open(find('deadline', '长期坚持'), rect, a);
+    expect(card().querySelector('dd')!.textContent).toBe('长期');
+    expect(card().querySelector('a[data-action="ics"]')).toBeNull();
+
+    c.open(find('unit'), rect, a);
+    expect(card().querySelector('.kind')!.textContent).toBe('责任单位');
+    expect(card().querySelectorAll('li')).toHaveLength(2);
+    expect(card().querySelector('li .overdue')!.textContent).toBe('（2024-06-30，已逾期 1 天）');
+    c.close();
+    expect(document.querySelector('gazette-lens-card')).toBeNull();
+  });
+});
