@@ -13,7 +13,9 @@ export default defineConfig({
     name: 'Gazette Lens 公报透镜',
     description:
       '阅读县级政府公文：识别文号、期限与责任单位。Reads Chinese county-government documents: document numbers, deadlines, responsible units.',
-    permissions: ['storage'],
+    // activeTab + scripting: the popup's "标注此页" injects the content script into the current tab
+    // on demand, so no host permission beyond the *.gov.cn content-script match is needed.
+    permissions: ['storage', 'activeTab', 'scripting'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

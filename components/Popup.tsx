@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { PageSummary, SummaryEntity } from '@/dom/summary';
+import type { LensMode, PageSummary, SummaryEntity } from '@/dom/summary';
+import { lensModeFor, type SiteMode } from '@/utils/site-modes';
 import type { UnitRole } from '@/lib/entity';
 
 export type SummaryResult =
@@ -15,6 +16,66 @@ export interface PopupProps {
   load?: () => Promise<SummaryResult>;
   /** Scrolls the page to entity `index` of the summary and flashes it. */
   reveal?: (index: number) => void;
+  /** Page and site switches; without it the popup shows none. */
+  control?: PopupControl;
+}
+
+export interface PopupControl {
+  /** Sets this page's mode (re-analysed at once) and returns the new summary. */
+  setMode(mode: LensMode): Promise<SummaryResult>;
+  /** "标注此页" where no content script runs: inject it (activeTab + scripting), then force. */
+  forceHere(): Promise<SummaryResult>;
+  getSiteMode(host: string): Promise<SiteMode | null>;
+  setSiteMode(host: string, mode: SiteMode | null): Promise<void>;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function Controls({ summary, control, onResult }: { summary: PageSummary; control: PopupControl; onResult: (r: SummaryResult | Error) => void }) {
+  const host = hostOf(summary.url);
+  const [site, setSite] = useState<SiteMode | null | undefined>(undefined);
+  useEffect(() => {
+    if (host) control.getSiteMode(host).then(setSite, () => setSite(null));
+  }, [host, control]);
+  const run = (p: Promise<SummaryResult>) => p.then(onResult, (e: unknown) => onResult(e instanceof Error ? e : new Error(String(e))));
+  return (
+    <section class="controls" data-testid="controls">
+      {summary.highlighted ? (
+        <button type="button" data-action="off" onClick={() => run(control.setMode('off'))}>
+          关闭本页标注
+        </button>
+      ) : (
+        <button type="button" data-action="force" onClick={() => run(control.setMode('force'))}>
+          标注此页
+        </button>
+      )}
+      {host && site !== undefined ? (
+        <label class="site">
+          本站（{host}）：
+          <select
+            data-action="site"
+            value={site ?? 'auto'}
+            onChange={(ev) => {
+              const v = (ev.currentTarget as HTMLSelectElement).value;
+              const mode: SiteMode | null = v === 'always' || v === 'never' ? v : null;
+              setSite(mode);
+              void control.setSiteMode(host, mode).then(() => run(control.setMode(lensModeFor(mode))));
+            }}
+          >
+            <option value="auto">自动判断</option>
+            <option value="always">总是标注</option>
+            <option value="never">从不标注</option>
+          </select>
+        </label>
+      ) : null}
+    </section>
+  );
 }
 
 const ROLE_LABEL: Record<UnitRole, string> = { lead: '牵头', support: '配合', responsible: '负责' };
@@ -53,7 +114,17 @@ function tally<T>(items: T[], key: (t: T) => string): Array<{ item: T; count: nu
   return [...map.values()];
 }
 
-function SummaryView({ summary, reveal }: { summary: PageSummary; reveal?: (index: number) => void }) {
+function SummaryView({
+  summary,
+  reveal,
+  control,
+  onResult,
+}: {
+  summary: PageSummary;
+  reveal?: (index: number) => void;
+  control?: PopupControl;
+  onResult: (r: SummaryResult | Error) => void;
+}) {
   /** An entity line: a button that takes the reader to it on the page. */
   const Jump = ({ index, children }: { index: number; children: ComponentChildren }) => (
     <button type="button" class="jump" title="在页面上定位" onClick={() => reveal?.(index)}>
@@ -70,12 +141,9 @@ function SummaryView({ summary, reveal }: { summary: PageSummary; reveal?: (inde
   return (
     <>
       <p data-testid="popup-status" class={summary.detected ? 'status detected' : 'status'}>
-        {summary.detected
-          ? summary.highlighted
-            ? '已识别为公文页面，已在页面上标注。'
-            : '已识别为公文页面（本页没有可标注的内容）。'
-          : '此页面未识别为公文，未作标注。'}
+        {statusLine(summary)}
       </p>
+      {control ? <Controls summary={summary} control={control} onResult={onResult} /> : null}
       <details class="reasons" open={!summary.detected}>
         <summary>判断依据（得分 {summary.score}）</summary>
         <ul data-testid="reasons">
@@ -141,8 +209,15 @@ function SummaryView({ summary, reveal }: { summary: PageSummary; reveal?: (inde
   );
 }
 
+function statusLine(s: PageSummary): string {
+  if (s.mode === 'off') return '本页已关闭标注。';
+  if (s.mode === 'force' && !s.detected) return s.highlighted ? '已按要求标注此页（未识别为公文）。' : '已按要求标注此页，但没有找到可标注的内容。';
+  if (s.detected) return s.highlighted ? '已识别为公文页面，已在页面上标注。' : '已识别为公文页面（本页没有可标注的内容）。';
+  return '此页面未识别为公文，未作标注。';
+}
+
 /** Page summary of the active tab, from its content script. */
-export function Popup({ version, load, reveal }: PopupProps) {
+export function Popup({ version, load, reveal, control }: PopupProps) {
   const [result, setResult] = useState<SummaryResult | 'loading' | Error>(load ? 'loading' : { status: 'no-content-script' });
   useEffect(() => {
     if (!load) return;
@@ -161,11 +236,24 @@ export function Popup({ version, load, reveal }: PopupProps) {
   else if (result instanceof Error) body = <p data-testid="popup-status">分析失败：{result.message}</p>;
   else if (result.status === 'no-content-script')
     body = (
-      <p data-testid="popup-status">
-        本页没有运行公报透镜：它只在政府网站（*.gov.cn）上工作。若刚安装或更新了扩展，请刷新页面后再试。
-      </p>
+      <>
+        <p data-testid="popup-status">
+          本页没有运行公报透镜：它自动在政府网站（*.gov.cn）上工作。若刚安装或更新了扩展，请刷新页面后再试。
+        </p>
+        {control ? (
+          <button
+            type="button"
+            data-action="force-here"
+            onClick={() =>
+              control.forceHere().then(setResult, (e: unknown) => setResult(e instanceof Error ? e : new Error(String(e))))
+            }
+          >
+            标注此页
+          </button>
+        ) : null}
+      </>
     );
-  else body = <SummaryView summary={result.summary} reveal={reveal} />;
+  else body = <SummaryView summary={result.summary} reveal={reveal} control={control} onResult={setResult} />;
 
   return (
     <main class="popup">

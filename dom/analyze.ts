@@ -8,7 +8,7 @@ import { detectDocument } from '@/lib/detect';
 import type { Entity } from '@/lib/entity';
 import { clearHighlights, highlightApiAvailable, highlightKind, injectStyles, paint } from './highlighter';
 import { pageSignals, pageTitle, readMeta } from './signals';
-import type { PageSummary, SummaryEntity } from './summary';
+import type { LensMode, PageSummary, SummaryEntity } from './summary';
 import { buildTextModelChunked } from './text-model';
 
 /** Lets the browser run other tasks (input, paint) before we continue. */
@@ -45,6 +45,8 @@ export function summarizeEntity(e: Entity, index: number, today: string): Summar
 
 export interface AnalyzeOptions {
   today: string;
+  /** auto (default): paint when detected; force: paint anyway; off: never paint. */
+  mode?: LensMode;
   /** Runs extract() (e.g. in the background, off the main thread); default: here, in one task. */
   extractText?: (text: string, baseDate: string) => Promise<Entity[]>;
   yieldNow?: () => Promise<void>;
@@ -114,7 +116,9 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
   const detection = detectDocument(signals);
 
   let highlighted = false;
-  if (detection.isDocument && entities.length > 0 && highlightApiAvailable()) {
+  const mode = options.mode ?? 'auto';
+  const wanted = mode === 'force' || (mode === 'auto' && detection.isDocument);
+  if (wanted && entities.length > 0 && highlightApiAvailable()) {
     await yieldNow();
     phase = 'paint';
     injectStyles(doc);
@@ -126,6 +130,7 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
   phase = 'summary';
   const summaryEntities = entities.map((e, i) => summarizeEntity(e, i, today));
   const summary: PageSummary = {
+    mode,
     url: doc.location?.href ?? '',
     title: pageTitle(doc, meta),
     detected: detection.isDocument,

@@ -6,7 +6,7 @@
  */
 import { runAnalysis, type AnalyzeOptions, type PageAnalysis } from './analyze';
 import { flash } from './highlighter';
-import type { PageSummary } from './summary';
+import type { LensMode, PageSummary } from './summary';
 import { UI_ATTRIBUTE } from './text-model';
 
 export interface LensOptions {
@@ -16,6 +16,8 @@ export interface LensOptions {
   debounceMs?: number;
   /** Minimum time between the start of two runs. */
   minIntervalMs?: number;
+  /** The page's mode at start (e.g. from the per-site lists). */
+  mode?: LensMode;
   /** Called with each run's summary (e.g. to update the toolbar badge). */
   onRun?: (summary: PageSummary) => void;
 }
@@ -41,12 +43,23 @@ export class PageLens {
   private observer: MutationObserver | undefined;
   /** Number of runs started (first one included). */
   runs = 0;
+  private mode: LensMode;
 
   constructor(
     private readonly doc: Document,
     private readonly options: LensOptions,
   ) {
+    this.mode = options.mode ?? 'auto';
     this.current = this.start();
+  }
+
+  /** Switches the page's mode and re-runs at once; resolves with the new summary. */
+  setMode(mode: LensMode): Promise<PageSummary> {
+    this.mode = mode;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.current = this.current.catch(() => undefined).then(() => this.start());
+    return this.summary();
   }
 
   /** The latest analysis (waits for a run in progress). */
@@ -95,7 +108,7 @@ export class PageLens {
   private start(): Promise<PageAnalysis> {
     const run = ++this.runs;
     this.lastStart = Date.now();
-    return runAnalysis(this.doc, this.options.analyze()).then((a) => {
+    return runAnalysis(this.doc, { ...this.options.analyze(), mode: this.mode }).then((a) => {
       const summary = { ...a.summary, run };
       this.options.onRun?.(summary);
       return { ...a, summary };

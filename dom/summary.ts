@@ -12,7 +12,16 @@ export type SummaryEntity =
   | { kind: 'deadline'; index: number; text: string; date: string | null; precision: DeadlinePrecision; daysLeft: number | null }
   | { kind: 'unit'; index: number; text: string; name: string; role: UnitRole };
 
+/**
+ * How a page is handled: auto (highlight when detected as a document), force (always, "标注此页"
+ * or a site on the always list), off (never: switched off for this page or the site).
+ */
+export type LensMode = 'auto' | 'force' | 'off';
+export const LENS_MODES: readonly LensMode[] = ['auto', 'force', 'off'];
+
 export interface PageSummary {
+  /** The mode this page is in. */
+  mode?: LensMode;
   url: string;
   title: string;
   detected: boolean;
@@ -64,4 +73,13 @@ export function isBadgeRequest(message: unknown): message is BadgeRequest {
 export function openDeadlines(summary: PageSummary): number {
   if (!summary.highlighted) return 0;
   return summary.entities.filter((e) => e.kind === 'deadline' && e.daysLeft !== null && e.daysLeft >= 0).length;
+}
+
+/** Popup → content script: handle this page in `mode` from now on (re-runs at once). */
+export const MODE_MESSAGE = 'gl:mode' as const;
+export type ModeRequest = { type: typeof MODE_MESSAGE; mode: LensMode };
+
+export function isModeRequest(message: unknown): message is ModeRequest {
+  const m = message as { type?: unknown; mode?: unknown } | null;
+  return typeof m === 'object' && m !== null && m.type === MODE_MESSAGE && LENS_MODES.includes(m.mode as LensMode);
 }

@@ -10,6 +10,7 @@ import { PageLens } from '@/dom/live';
 import {
   BADGE_MESSAGE,
   EXTRACT_MESSAGE,
+  isModeRequest,
   isRevealRequest,
   isSummaryRequest,
   openDeadlines,
@@ -18,6 +19,7 @@ import {
   type PageSummary,
 } from '@/dom/summary';
 import { extract, type Entity } from '@/lib/index';
+import { getSiteMode, lensModeFor } from '@/utils/site-modes';
 
 /** extract() in the background (off the page's main thread); here if the background cannot answer. */
 async function extractText(text: string, baseDate: string): Promise<Entity[]> {
@@ -35,6 +37,11 @@ export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main() {
+    // Injected twice (the *.gov.cn match, then the popup's "标注此页")? The first one answers.
+    const w = window as unknown as { __gazetteLens?: boolean };
+    if (w.__gazetteLens) return;
+    w.__gazetteLens = true;
+
     const badge = (summary: PageSummary) => {
       const request: BadgeRequest = { type: BADGE_MESSAGE, open: openDeadlines(summary) };
       browser.runtime.sendMessage(request).catch(() => undefined);
@@ -44,14 +51,24 @@ export default defineContentScript({
       badge(summary);
       legend.update(summary);
     };
-    const lens = new PageLens(document, { analyze: () => ({ today: localIsoDate(), extractText }), onRun });
-    lens.summary().catch((e) => console.error('[公报透镜]', e));
-    lens.watch();
-    new EntityCard(document, { current: () => lens.analysis(), today: localIsoDate }).attach();
+    const ready = (async () => {
+      // The per-site lists decide the starting mode: always → force, never → off.
+      const site = await getSiteMode(location.hostname).catch(() => null);
+      const lens = new PageLens(document, {
+        analyze: () => ({ today: localIsoDate(), extractText }),
+        mode: lensModeFor(site),
+        onRun,
+      });
+      lens.summary().catch((e) => console.error('[公报透镜]', e));
+      lens.watch();
+      new EntityCard(document, { current: () => lens.analysis(), today: localIsoDate }).attach();
+      return lens;
+    })();
     browser.runtime.onMessage.addListener((message) => {
       // Native Promises only (see TOOLCHAIN.md).
-      if (isSummaryRequest(message)) return lens.summary();
-      if (isRevealRequest(message)) return lens.reveal(message.index);
+      if (isSummaryRequest(message)) return ready.then((lens) => lens.summary());
+      if (isRevealRequest(message)) return ready.then((lens) => lens.reveal(message.index));
+      if (isModeRequest(message)) return ready.then((lens) => lens.setMode(message.mode));
       return undefined;
     });
   },

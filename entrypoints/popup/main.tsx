@@ -1,6 +1,15 @@
 import { render } from 'preact';
-import { Popup, type SummaryResult } from '@/components/Popup';
-import { REVEAL_MESSAGE, SUMMARY_MESSAGE, type PageSummary, type RevealRequest } from '@/dom/summary';
+import { Popup, type PopupControl, type SummaryResult } from '@/components/Popup';
+import {
+  MODE_MESSAGE,
+  REVEAL_MESSAGE,
+  SUMMARY_MESSAGE,
+  type LensMode,
+  type ModeRequest,
+  type PageSummary,
+  type RevealRequest,
+} from '@/dom/summary';
+import { getSiteMode, setSiteMode } from '@/utils/site-modes';
 import './style.css';
 
 /**
@@ -33,7 +42,39 @@ async function reveal(index: number): Promise<void> {
   await browser.tabs.sendMessage(tabId, request).catch(() => undefined);
 }
 
+async function setMode(mode: LensMode): Promise<SummaryResult> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return { status: 'no-content-script' };
+  const request: ModeRequest = { type: MODE_MESSAGE, mode };
+  try {
+    const summary = (await browser.tabs.sendMessage(tabId, request)) as PageSummary | undefined;
+    return summary ? { status: 'ok', summary } : { status: 'no-content-script' };
+  } catch {
+    return { status: 'no-content-script' };
+  }
+}
+
+/** "标注此页" on a page without the content script: activeTab lets us inject it into this tab. */
+async function forceHere(): Promise<SummaryResult> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return { status: 'no-content-script' };
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+  for (let i = 0; i < 20; i++) {
+    const result = await setMode('force');
+    if (result.status === 'ok') return result;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('注入后页面没有响应');
+}
+
+const control: PopupControl = { setMode, forceHere, getSiteMode, setSiteMode };
+
 render(
-  <Popup version={browser.runtime.getManifest().version} load={loadSummary} reveal={(i) => void reveal(i)} />,
+  <Popup
+    version={browser.runtime.getManifest().version}
+    load={loadSummary}
+    reveal={(i) => void reveal(i)}
+    control={control}
+  />,
   document.getElementById('app')!,
 );

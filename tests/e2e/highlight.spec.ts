@@ -377,3 +377,52 @@ test('a task table: 牵头单位/配合单位 columns are units with their roles
   ]);
   expect(summary.entities.find((e) => e.text === '长期坚持')).toMatchObject({ kind: 'deadline', precision: 'ongoing', date: null });
 });
+
+test.describe('page and site switches in the popup', () => {
+  const select = (popup: ExtPage, value: string) =>
+    popup.evaluate((v) => {
+      const s = document.querySelector('select[data-action="site"]') as HTMLSelectElement;
+      s.value = v;
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+    }, value);
+  const press = (popup: ExtPage, action: string) =>
+    popup.evaluate((a) => (document.querySelector(`button[data-action="${a}"]`) as HTMLButtonElement).click(), action);
+
+  test('a page is switched off and on; a site on the never list stays off after reload', async ({ ext, server }) => {
+    const page = await openDoc(ext, server);
+    const { tabId } = await summaryOf(ext, server.url(DOC, HOST));
+    const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+    try {
+      await popup.waitForText('[data-testid="popup-status"]', '已在页面上标注');
+      await press(popup, 'off');
+      await popup.waitForText('[data-testid="popup-status"]', '本页已关闭标注');
+      await expect.poll(() => highlightSizes(page)).toEqual({});
+      await press(popup, 'force');
+      await expect.poll(() => highlightSizes(page)).toEqual(EXPECTED);
+
+      await popup.waitForText('[data-testid="controls"]', '本站（www.shanhe.gov.cn）');
+      await select(popup, 'never');
+      await expect.poll(() => highlightSizes(page)).toEqual({});
+      await page.goto(server.url(DOC, HOST));
+      const after = await summaryOf(ext, server.url(DOC, HOST));
+      expect(after.summary).toMatchObject({ mode: 'off', detected: true, highlighted: false });
+      expect(await highlightSizes(page)).toEqual({});
+    } finally {
+      await popup.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: { storage: { local: { clear(): Promise<void> } } }; chrome?: { storage: { local: { clear(): Promise<void> } } } };
+        await (g.browser ?? g.chrome)!.storage.local.clear();
+      });
+    }
+  });
+
+  test('标注此页 highlights a page that is not detected as a document', async ({ ext, server }) => {
+    const page = await ext.newPage();
+    await page.goto(server.url(HOME, HOST));
+    const { tabId } = await summaryOf(ext, server.url(HOME, HOST));
+    const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+    await popup.waitForText('[data-testid="popup-status"]', '未识别为公文');
+    await press(popup, 'force');
+    await popup.waitForText('[data-testid="popup-status"]', '已按要求标注此页');
+    await expect.poll(() => highlightSizes(page)).toMatchObject({ 'gl-docnumber': 1 });
+  });
+});

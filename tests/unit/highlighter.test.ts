@@ -129,6 +129,19 @@ describe('highlighter', () => {
     stop();
   });
 
+  it('setMode: off clears the highlights, force paints a page that is not a document', async () => {
+    load('zfgb/2024/hzbf-12.html');
+    const lens = new PageLens(document, { analyze: () => ({ today: '2026-01-01', yieldNow: () => Promise.resolve() }) });
+    expect((await lens.summary()).highlighted).toBe(true);
+    const off = await lens.setMode('off');
+    expect(off).toMatchObject({ mode: 'off', highlighted: false, detected: true });
+    expect(registry.size).toBe(0);
+    load('index.html');
+    const home = new PageLens(document, { analyze: () => ({ today: '2026-01-01', yieldNow: () => Promise.resolve() }), mode: 'force' });
+    expect(await home.summary()).toMatchObject({ mode: 'force', detected: false, highlighted: true });
+    expect(registry.get('gl-docnumber')!.size).toBe(1);
+  });
+
   it('shows a legend outside <body> whose switches take kinds out of CSS.highlights and back', async () => {
     load('zfgb/2024/hzbf-12.html');
     const bodyHtml = document.body.innerHTML;

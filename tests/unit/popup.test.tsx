@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Popup, sortDeadlines, daysLeftLabel, type SummaryResult } from '@/components/Popup';
+import { Popup, sortDeadlines, daysLeftLabel, type PopupControl, type SummaryResult } from '@/components/Popup';
 import type { PageSummary } from '@/dom/summary';
 
 afterEach(cleanup);
@@ -71,6 +71,51 @@ describe('Popup', () => {
     (screen.getByTestId('group-deadline').querySelector('li button') as HTMLButtonElement).click();
     (screen.getByTestId('group-unit').querySelectorAll('li button')[1] as HTMLButtonElement).click();
     expect(asked).toEqual([5, 7]); // the earliest deadline (index 5), then 县财政局
+  });
+
+  it('switches the page off and on, and puts the site on a list', async () => {
+    const calls: string[] = [];
+    const control: PopupControl = {
+      setMode: async (mode) => {
+        calls.push(`mode:${mode}`);
+        return { status: 'ok', summary: { ...summary, mode, highlighted: mode !== 'off' } };
+      },
+      forceHere: async () => ({ status: 'no-content-script' }),
+      getSiteMode: async () => null,
+      setSiteMode: async (host, mode) => {
+        calls.push(`site:${host}:${mode}`);
+      },
+    };
+    render(<Popup load={ok(summary)} control={control} />);
+    const off = await waitFor(() => screen.getByText('关闭本页标注'));
+    off.click();
+    await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toBe('本页已关闭标注。'));
+    screen.getByText('标注此页').click();
+    await waitFor(() => expect(screen.getByText('关闭本页标注')).toBeTruthy());
+    const select = screen.getByTestId('controls').querySelector('select')!;
+    expect(select.value).toBe('auto');
+    select.value = 'never';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(calls).toContain('mode:off'));
+    expect(calls).toEqual(['mode:off', 'mode:force', 'site:www.shanhe.gov.cn:never', 'mode:off']);
+  });
+
+  it('offers 标注此页 where no content script runs', async () => {
+    let forced = 0;
+    const control: PopupControl = {
+      setMode: async () => ({ status: 'no-content-script' }),
+      forceHere: async () => {
+        forced++;
+        return { status: 'ok', summary: { ...summary, detected: false, mode: 'force' } };
+      },
+      getSiteMode: async () => 'always',
+      setSiteMode: async () => {},
+    };
+    render(<Popup load={() => Promise.resolve<SummaryResult>({ status: 'no-content-script' })} control={control} />);
+    (await waitFor(() => screen.getByText('标注此页'))).click();
+    await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toBe('已按要求标注此页（未识别为公文）。'));
+    expect(forced).toBe(1);
+    await waitFor(() => expect(screen.getByTestId('controls').querySelector('select')!.value).toBe('always'));
   });
 
   it('explains why a page was not detected', async () => {
