@@ -415,6 +415,33 @@ test.describe('page and site switches in the popup', () => {
     }
   });
 
+  test('the options page puts a site on the never list; its pages load without highlights', async ({ ext, server }) => {
+    const options = await ext.openExtensionPage('options.html');
+    try {
+      await options.waitForText('h1', '网站设置');
+      await options.evaluate(() => {
+        const input = document.querySelector('input[aria-label="网站"]') as HTMLInputElement;
+        input.value = 'www.shanhe.gov.cn';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const select = document.querySelector('select[aria-label="方式"]') as HTMLSelectElement;
+        select.value = 'never';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+      });
+      await options.waitForText('[data-testid="sites"]', 'www.shanhe.gov.cn从不标注');
+      const page = await ext.newPage();
+      await page.goto(server.url(DOC, HOST));
+      const { summary } = await summaryOf(ext, server.url(DOC, HOST));
+      expect(summary).toMatchObject({ mode: 'off', highlighted: false });
+      expect(await highlightSizes(page)).toEqual({});
+    } finally {
+      await options.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: { storage: { local: { clear(): Promise<void> } } }; chrome?: { storage: { local: { clear(): Promise<void> } } } };
+        await (g.browser ?? g.chrome)!.storage.local.clear();
+      });
+    }
+  });
+
   test('标注此页 highlights a page that is not detected as a document', async ({ ext, server }) => {
     const page = await ext.newPage();
     await page.goto(server.url(HOME, HOST));
