@@ -10,33 +10,10 @@ import type { Page as PwPage } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { ROOT } from './fixtures/harness';
 import type { PageSummary } from '../../dom/summary';
+import { gazettePage } from './gazette-page';
 
 const CORPUS_FILE = join(ROOT, '../shared/corpus/001_953fc206b614d1ef.txt');
 const URL = 'http://gb.shanhe.gov.cn/zfgb/2023/1.html';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function gazettePage(text: string): string {
-  const out: string[] = [];
-  let inTable = false;
-  for (const line of text.split('\n')) {
-    const cells = line.split('\t');
-    if (cells.length > 1) {
-      if (!inTable) out.push('<table border="1">');
-      inTable = true;
-      out.push(`<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
-      continue;
-    }
-    if (inTable) out.push('</table>');
-    inTable = false;
-    if (line.trim()) out.push(`<p>${esc(line)}</p>`);
-  }
-  if (inTable) out.push('</table>');
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府公报</title>
-<meta name="SiteName" content="县人民政府"><meta name="ColumnName" content="政府公报">
-<meta name="ArticleTitle" content="县人民政府公报2023年第1期"><meta name="PubDate" content="2023-06-30">
-</head><body>${out.join('\n')}</body></html>`;
-}
 
 test('a whole gazette issue is highlighted in slices of under 50 ms', async ({ ext }) => {
   test.skip(ext.name !== 'chromium', 'serves the generated page with Playwright routing (Chromium harness only)');
