@@ -233,7 +233,7 @@ function headingsInLine(text: string, offset: number, line: string, out: UnitSpa
 }
 
 /** Units named with a responsibility verb in running text, found from the verb backwards. */
-const VERB_RE = /牵头|负责|配合下/g;
+const VERB_RE = /牵头|负责|配合下|配合(?=[，,。；;）)\n]|$)/g;
 const MAX_NAME = 40;
 /** Where the clause holding a unit before the verb starts. */
 const CLAUSE_START = /[。；;，,\n]/;
@@ -245,11 +245,21 @@ function lastIndexWithin(text: string, ch: string, before: number, span: number)
 }
 
 function clauseStart(text: string, verb: number): number {
-  for (let i = verb - 1; i >= 0 && i >= verb - MAX_NAME - 4; i--) if (CLAUSE_START.test(text[i]!)) return i + 1;
+  // An unclosed bracket also opens a clause ((市生态环境局偏关分局牵头，…), but not one that a name
+  // closes again (各乡（镇）人民政府负责).
+  let depth = 0;
+  for (let i = verb - 1; i >= 0 && i >= verb - MAX_NAME - 4; i--) {
+    const ch = text[i]!;
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      if (depth === 0) return i + 1;
+      depth--;
+    } else if (CLAUSE_START.test(ch)) return i + 1;
+  }
   return verb - MAX_NAME - 4 <= 0 ? 0 : -1;
 }
 
-const LIST_MARKER = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9]))[ \t\u3000]*/;
+const LIST_MARKER = /^(?:第[一二三四五六七八九十百]{1,4}条[ \t\u3000]*|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9]))[ \t\u3000]*/;
 
 function pushProse(text: string, start: number, end: number, role: UnitRole, out: UnitSpan[]): boolean {
   while (start < end && (text[start] === ' ' || text[start] === '\t' || text[start] === '\u3000')) start++;
@@ -278,6 +288,17 @@ function fromProse(text: string, out: UnitSpan[]): void {
       const tail = /等(?:相关|有关)?部门$/.exec(text.slice(zai + 1, de));
       if (tail) end = de - tail[0].length;
       pushProse(text, zai + 1, end, 'support', out);
+      continue;
+    }
+    if (m[0] === '配合') {
+      // 由县委编办牵头，县财政局、县人社局配合。 — a clause that is only unit names, then 配合.
+      // PDF line breaks cut names (县农业\n\n农村局), so only punctuation opens this clause.
+      let a = v - 1;
+      while (a >= 0 && a >= v - MAX_NAME && !/[。；;，,（(：:]/.test(text[a]!)) a--;
+      const clause = text.slice(a + 1, v).replace(/\s+/g, '');
+      if (a >= v - MAX_NAME && !/[要将应]/.test(clause) && /(?:部门|单位|[局办委会队站所院心镇乡])$/.test(clause)) {
+        pushProse(text, a + 1, v, 'support', out);
+      }
       continue;
     }
     const isLead = m[0] === '牵头';

@@ -52,3 +52,21 @@ describe('units', () => {
     expect(of('（3）每开展1次政府牵头、多部门的联合督导得2分。', 'unit')).toEqual([]);
   });
 });
+
+describe('prose assignments', () => {
+  it('reads 配合 after a 牵头 clause as support', () => {
+    const units = of('由县委编办牵头，县财政局、县人社局配合。', 'unit');
+    expect(units.map((u) => `${u.text}/${u.role}`)).toEqual(['县委编办/lead', '县财政局/support', '县人社局/support']);
+  });
+  it('does not take 协调配合 in a directive for a unit', () => {
+    expect(of('各部门要密切协调配合，形成合力。', 'unit')).toEqual([]);
+  });
+  it('keeps an article number out of the unit name', () => {
+    const [u] = of('第四条 各乡（镇）人民政府负责本辖区的管理。', 'unit');
+    expect(u).toMatchObject({ text: '各乡（镇）人民政府', role: 'responsible' });
+  });
+  it('starts a lead clause after an unclosed bracket', () => {
+    const [u] = of('开展排查。（县生态环境分局牵头，县水利局配合）', 'unit');
+    expect(u).toMatchObject({ text: '县生态环境分局', role: 'lead' });
+  });
+});
