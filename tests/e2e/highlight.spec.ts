@@ -340,13 +340,14 @@ test('a GBK-encoded 政府文件 page is detected and highlighted', async ({ ext
   expect(await page.evaluate(() => document.characterSet)).toBe('GBK');
   await expect
     .poll(() => highlightSizes(page), { timeout: 10_000 })
-    .toEqual({ 'gl-docnumber': 2, 'gl-deadline': 1, 'gl-deadline-overdue': 0, 'gl-unit': 1 });
+    .toEqual({ 'gl-docnumber': 2, 'gl-deadline': 1, 'gl-deadline-overdue': 0, 'gl-unit': 2 });
   const texts = await page.evaluate(() => {
     const out: string[] = [];
     CSS.highlights.forEach((h) => h.forEach((r) => out.push((r as Range).toString())));
     return out.sort();
   });
-  expect(texts).toEqual(['2030年3月31日前', '县委编办', '河政发〔2021〕9号', '河政发〔2024〕5号'].sort());
+  // 由县委编办牵头，县财政局配合: the lead and the supporting unit.
+  expect(texts).toEqual(['2030年3月31日前', '县委编办', '县财政局', '河政发〔2021〕9号', '河政发〔2024〕5号'].sort());
 });
 
 test('a task table: 牵头单位/配合单位 columns are units with their roles, 时间节点 cells deadlines (长期坚持 ongoing)', async ({ ext, server }) => {
