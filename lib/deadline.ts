@@ -274,26 +274,19 @@ export function extractDeadlines(
     (hasSuffix(s) || /[末底]$/.test(s) || inField(start) || LEAD_IN_BEFORE.test(before(text, start)) ||
       /^(?:内|完成|全部|基本|实现|达到|建成|启动|开工|竣工)/.test(after(text, end)));
 
-  each(RE.half, (m) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    const s = squash(m[0]);
-    if (!periodAccepted(start, end, s)) return;
-    const y = /^([0-9]{4})年/.exec(s);
-    const year = y ? Number(y[1]) : years.yearAt(start);
-    add({ start, end, date: year === null ? null : s.includes('上半年') ? `${year}-06-30` : `${year}-12-31`, precision: 'half' });
-  });
-
-  each(RE.quarter, (m) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    const s = squash(m[0]);
-    if (!periodAccepted(start, end, s)) return;
-    const y = /^([0-9]{4})年/.exec(s);
-    const year = y ? Number(y[1]) : years.yearAt(start);
-    const q = parseNumber(/([一二三四1-4])季度/.exec(s)![1]!);
-    add({ start, end, date: year === null ? null : endOfMonthIso(year, q * 3), precision: 'quarter' });
-  });
+  // 上半年 / 三季度末: a period of the year, due on the last day of its last month.
+  const eachPeriod = (re: AnchoredPattern, precision: 'half' | 'quarter', lastMonth: (s: string) => number) =>
+    each(re, (m) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      const s = squash(m[0]);
+      if (!periodAccepted(start, end, s)) return;
+      const y = /^([0-9]{4})年/.exec(s);
+      const year = y ? Number(y[1]) : years.yearAt(start);
+      add({ start, end, date: year === null ? null : endOfMonthIso(year, lastMonth(s)), precision });
+    });
+  eachPeriod(RE.half, 'half', (s) => (s.includes('上半年') ? 6 : 12));
+  eachPeriod(RE.quarter, 'quarter', (s) => parseNumber(/([一二三四1-4])季度/.exec(s)![1]!) * 3);
 
   each(RE.year, (m) => {
     const start = m.index;
