@@ -16,7 +16,12 @@ const UNIT_END =
   /(?:局|办|委|会|部|部门|单位|中心|大队|支队|中队|乡镇|乡（镇）|乡\(镇\)|镇|乡|街道|政府|党委|党组|管委会|公司|集团|组|专班|队|站|所|段|院|校|社|联|室|处|科|厅|署|工委|行|区|馆|团|成员单位|（社区）|\(社区\))$/;
 /** Persons, positions and non-organisations that happen to share those endings. */
 const NOT_UNIT =
-  /(?:县长|书记|主任|同志|负责人|领导|干部|群众|社会|大会|会议|机会|协会会员|企业|居民|学生|家长|农户|工作|部分|全体|以下|以上|区域|地区|景区|园区内|小区|社区$|之一|[0-9０-９]|要|会同|应当|按照|根据|通过|对|向)|^(?:部门|单位|政府|有关|相关)$|^[0-9]/;
+  // Anywhere in the name: persons and verbs that never sit inside an organisation's name.
+  /(?:县长|书记|同志|负责人|干部|群众|居民|学生|家长|农户|协会会员|部分|全体|以下|以上|之一|[0-9０-９]|要|由|会同|应当|按照|根据|通过|对|向)|/.source +
+  // At the end only: nouns that end like units but are not (全社会, 大会, 景区), while 县人力资源和社会保障局,
+  // 县中小企业服务中心, 景区管理处 and 领导小组 stay names.
+  /(?:社会|大会|会议|机会|企业|工作|领导|主任|区域|地区|景区|园区内|小区|社区)$|^(?:部门|单位|政府|有关|相关)$|^[0-9]/.source;
+const NOT_UNIT_RE = new RegExp(NOT_UNIT);
 
 /** Last characters of the UNIT_END endings: a name ending otherwise is rejected without a regex. */
 const UNIT_LAST = new Set([...'局办委会部门位心队镇乡道府组司团班站所段院校社联室处科厅署行区馆）)'].map((c) => c.charCodeAt(0)));
@@ -25,7 +30,7 @@ const UNIT_END_MAX = 4;
 
 export function isUnitName(name: string): boolean {
   return name.length >= 2 && name.length <= 30 && UNIT_LAST.has(name.charCodeAt(name.length - 1)) &&
-    UNIT_END.test(name.length > UNIT_END_MAX ? name.slice(-UNIT_END_MAX) : name) && !NOT_UNIT.test(name);
+    UNIT_END.test(name.length > UNIT_END_MAX ? name.slice(-UNIT_END_MAX) : name) && !NOT_UNIT_RE.test(name);
 }
 
 type RoleWord = UnitRole | 'explicit-responsible' | null;

@@ -70,3 +70,13 @@ describe('prose assignments', () => {
     expect(u).toMatchObject({ text: '县生态环境分局', role: 'lead' });
   });
 });
+
+describe('unit names that contain words excluded elsewhere', () => {
+  it('keeps 县人力资源和社会保障局 and 县中小企业服务中心 whole', () => {
+    const units = of('牵头单位：县人力资源和社会保障局；配合单位：县中小企业服务中心、县财政局。', 'unit');
+    expect(units.map((u) => `${u.name}/${u.role}`)).toEqual(['县人力资源和社会保障局/lead', '县中小企业服务中心/support', '县财政局/support']);
+  });
+  it('still rejects 全社会 and 企业 as units', () => {
+    expect(of('（全社会、各企业）', 'unit')).toEqual([]);
+  });
+});
