@@ -1,10 +1,15 @@
 /**
- * The entity card: click a highlighted 文号, deadline or unit and a small card opens next to it
+ * The entity card: click a highlighted 文号, deadline or unit, or rest the pointer on it for
+ * ~300 ms, and a small card opens next to it
  * (in a shadow root attached to <html>, outside <body>; built with textContent, never innerHTML).
  *   文号: issuer / year / number and 复制.
  *   期限: resolved date, days left or overdue, and 加入日历 (a one-event .ics).
  *   单位: its role and the tasks/deadlines assigned to it on this page (the lines it appears on).
  * The page's own click handling is left alone (no preventDefault).
+ * A card opened by hover closes when the pointer leaves both the highlight and the card (after a
+ * short grace, so the pointer can travel to the card), unless focus is inside it; a card opened by
+ * click stays until a click elsewhere. Escape closes either. The card's buttons are reachable with
+ * the keyboard (Tab), and focusing one keeps a hover card open.
  */
 import type { DeadlineEntity, Entity, UnitEntity } from '@/lib/entity';
 import { daysUntil } from '@/lib/dates';
@@ -64,11 +69,21 @@ export function unitTasks(a: Pick<PageAnalysis, 'entities' | 'text'>, unit: Unit
 export interface CardOptions {
   current: () => Promise<PageAnalysis>;
   today: () => string;
+  /** Time the pointer rests on a highlight before its card opens (and leaves it before it closes). */
+  hoverMs?: number;
 }
 
 export class EntityCard {
   private host: HTMLElement | null = null;
+  /** The open card's entity and range, and whether hover (not a click) opened it. */
+  private openEntity: Entity | null = null;
+  private openRange: Range | null = null;
+  private byHover = false;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  private pointer = { x: 0, y: 0 };
   private readonly onClick = (ev: MouseEvent) => void this.handleClick(ev);
+  private readonly onMove = (ev: MouseEvent) => this.handleMove(ev);
   private readonly onKey = (ev: KeyboardEvent) => {
     if (ev.key === 'Escape') this.close();
   };
@@ -80,17 +95,79 @@ export class EntityCard {
 
   attach(): () => void {
     this.doc.addEventListener('click', this.onClick, true);
+    this.doc.addEventListener('mousemove', this.onMove, { capture: true, passive: true });
     this.doc.addEventListener('keydown', this.onKey, true);
     return () => {
       this.doc.removeEventListener('click', this.onClick, true);
+      this.doc.removeEventListener('mousemove', this.onMove, true);
       this.doc.removeEventListener('keydown', this.onKey, true);
+      clearTimeout(this.hoverTimer);
       this.close();
     };
   }
 
   close(): void {
+    clearTimeout(this.leaveTimer);
+    this.leaveTimer = undefined;
     this.host?.remove();
     this.host = null;
+    this.openEntity = null;
+    this.openRange = null;
+    this.byHover = false;
+  }
+
+  /** True while the card is open. */
+  get isOpen(): boolean {
+    return this.host !== null;
+  }
+
+  private get hoverMs(): number {
+    return this.options.hoverMs ?? 300;
+  }
+
+  private handleMove(ev: MouseEvent): void {
+    this.pointer = { x: ev.clientX, y: ev.clientY };
+    const inCard = !!this.host && ev.composedPath().includes(this.host);
+    if (inCard) {
+      // Inside the card: it stays, and resting here opens nothing else.
+      clearTimeout(this.leaveTimer);
+      this.leaveTimer = undefined;
+      clearTimeout(this.hoverTimer);
+      return;
+    }
+    if (this.host && this.byHover) {
+      const onAnchor = !!this.openRange && rectsContain(this.openRange, ev.clientX, ev.clientY);
+      if (onAnchor) {
+        clearTimeout(this.leaveTimer);
+        this.leaveTimer = undefined;
+      } else if (this.leaveTimer === undefined) {
+        this.leaveTimer = setTimeout(() => {
+          this.leaveTimer = undefined;
+          if (this.byHover && !this.hasFocus()) this.close();
+        }, this.hoverMs);
+      }
+    }
+    clearTimeout(this.hoverTimer);
+    this.hoverTimer = setTimeout(() => void this.hoverRest(), this.hoverMs);
+  }
+
+  /** The pointer has rested for hoverMs outside the card: open the card of the highlight under it. */
+  private async hoverRest(): Promise<void> {
+    const { x, y } = this.pointer;
+    const hit = await this.entityAt(x, y).catch(() => null);
+    if (!hit) return; // the leave timer closes a hover card
+    if (this.host && this.openEntity === hit.entity) {
+      clearTimeout(this.leaveTimer);
+      this.leaveTimer = undefined;
+      return;
+    }
+    if (this.host && !this.byHover) return; // a clicked card stays until a click elsewhere
+    const a = await this.options.current();
+    this.open(hit.entity, hit.range.getBoundingClientRect(), a, { range: hit.range, byHover: true });
+  }
+
+  private hasFocus(): boolean {
+    return !!this.host && !!this.host.shadowRoot?.activeElement;
   }
 
   /** The highlighted entity under a point, if any. */
@@ -117,10 +194,15 @@ export class EntityCard {
     this.close();
     if (!hit) return;
     const a = await this.options.current();
-    this.open(hit.entity, hit.range.getBoundingClientRect(), a);
+    this.open(hit.entity, hit.range.getBoundingClientRect(), a, { range: hit.range });
   }
 
-  open(entity: Entity, anchor: DOMRect, a: Pick<PageAnalysis, 'entities' | 'text'>): void {
+  open(
+    entity: Entity,
+    anchor: DOMRect,
+    a: Pick<PageAnalysis, 'entities' | 'text'>,
+    how: { range?: Range; byHover?: boolean } = {},
+  ): void {
     this.close();
     const doc = this.doc;
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
@@ -134,6 +216,8 @@ export class EntityCard {
     const root = host.attachShadow({ mode: 'open' });
     const card = el('div', undefined, 'card');
     card.setAttribute('role', 'dialog');
+    card.setAttribute('aria-label', '公报透镜');
+    card.tabIndex = -1;
     const close = el('button', '×', 'close');
     close.title = '关闭';
     close.addEventListener('click', () => this.close());
@@ -211,6 +295,9 @@ export class EntityCard {
     else card.style.bottom = `${(doc.documentElement.clientHeight || 0) - anchor.top + 6 - sy}px`;
     doc.documentElement.append(host);
     this.host = host;
+    this.openEntity = entity;
+    this.openRange = how.range ?? null;
+    this.byHover = !!how.byHover;
   }
 }
 

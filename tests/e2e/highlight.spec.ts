@@ -333,6 +333,46 @@ test('clicking a highlight opens its card: 文号 parts, deadline date and .ics,
   expect(await page.evaluate(() => document.body.querySelector('gazette-lens-card'))).toBeNull();
 });
 
+test('resting the pointer on a highlight opens its card; moving away closes it unless inside the card; Escape closes', async ({ ext, server }) => {
+  const page = await openDoc(ext, server);
+  type Input = { mouse: { move(x: number, y: number): Promise<void> }; keyboard: { press(key: string): Promise<void> } };
+  const raw = page.raw as unknown as Input;
+  const pointAt = (selector: string) =>
+    page.evaluate((sel) => {
+      const el = document.querySelector(sel)!;
+      el.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+    }, selector);
+  const hover = async (selector: string) => {
+    const { x, y } = await pointAt(selector);
+    await raw.mouse.move(x, y);
+  };
+  const cardMain = () =>
+    page.evaluate(() => document.querySelector('gazette-lens-card')?.shadowRoot?.querySelector('.main')?.textContent ?? null);
+  await hover('#wh b');
+  await expect.poll(cardMain).toBe('河政办发〔2024〕12号');
+  // Away (the top-left corner of the viewport: no highlight, not the card): it closes.
+  await raw.mouse.move(3, 3);
+  await expect.poll(cardMain).toBeNull();
+  // Open again, then move into the card: it stays.
+  await hover('#wh b');
+  await expect.poll(cardMain).toBe('河政办发〔2024〕12号');
+  const inCard = await page.evaluate(() => {
+    const r = document.querySelector('gazette-lens-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await raw.mouse.move(inCard.x, inCard.y);
+  await new Promise((r) => setTimeout(r, 900));
+  expect(await cardMain()).toBe('河政办发〔2024〕12号');
+  // Escape closes it.
+  await raw.keyboard.press('Escape');
+  await expect.poll(cardMain).toBeNull();
+  expect(await page.evaluate(() => document.body.querySelector('gazette-lens-card'))).toBeNull();
+});
+
 test('a GBK-encoded 政府文件 page is detected and highlighted', async ({ ext, server }) => {
   const path = '/shanhe/zfgb/2024/hzf-5.gbk.html';
   const page = await ext.newPage();

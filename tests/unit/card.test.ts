@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntityCard, daysText, lineAround, unitTasks } from '@/dom/card';
 import { buildTextModel } from '@/dom/text-model';
 import { extract } from '@/lib/index';
@@ -69,5 +69,69 @@ describe('entity card', () => {
     expect(card().querySelector('li .overdue')!.textContent).toBe('（2024-06-30，已逾期 1 天）');
     c.close();
     expect(document.querySelector('gazette-lens-card')).toBeNull();
+  });
+});
+
+describe('entity card on hover', () => {
+  const move = (target: EventTarget, x = 50, y = 20) =>
+    target.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true, composed: true }));
+
+  it('opens after the pointer rests ~300 ms on a highlight, closes when it leaves, stays while inside the card', async () => {
+    vi.useFakeTimers();
+    try {
+      const a = analysisOf(TABLE);
+      const doc = a.entities.find((e) => e.kind === 'docNumber')!;
+      const range = document.createRange();
+      range.selectNodeContents(document.body.querySelector('p')!);
+      let over = true; // whether the pointer is over the 文号
+      const c = new EntityCard(document, {
+        current: () => Promise.resolve({ ...a, summary: { highlighted: true } } as never),
+        today: () => '2024-07-01',
+      });
+      vi.spyOn(c, 'entityAt').mockImplementation(async () => (over ? { entity: doc, range } : null));
+      const detach = c.attach();
+
+      move(document.body);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(c.isOpen).toBe(false); // not yet
+      move(document.body); // still moving: the wait starts again
+      await vi.advanceTimersByTimeAsync(200);
+      expect(c.isOpen).toBe(false);
+      await vi.advanceTimersByTimeAsync(150);
+      expect(c.isOpen).toBe(true);
+      expect(card().querySelector('.main')!.textContent).toBe('河政办发〔2024〕12号');
+
+      // The pointer travels into the card: it stays open however long it rests there.
+      over = false;
+      move(card().querySelector('.card')!);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(c.isOpen).toBe(true);
+
+      // Leaving both the highlight and the card closes it.
+      move(document.body, 500, 500);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(c.isOpen).toBe(false);
+
+      // Hover opens it again; Escape closes it.
+      over = true;
+      move(document.body);
+      await vi.advanceTimersByTimeAsync(350);
+      expect(c.isOpen).toBe(true);
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      expect(c.isOpen).toBe(false);
+
+      // A card opened by a click is not closed by moving away.
+      c.open(doc, rect, a, { range });
+      over = false;
+      move(document.body, 500, 500);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(c.isOpen).toBe(true);
+      // Its buttons are reachable from the keyboard.
+      expect((card().querySelector('[data-action="copy"]') as HTMLButtonElement).tabIndex).toBe(0);
+      detach();
+      expect(c.isOpen).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
