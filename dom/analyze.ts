@@ -9,6 +9,7 @@ import type { Entity } from '@/lib/entity';
 import { clearHighlights, highlightApiAvailable, highlightKind, injectStyles, paint } from './highlighter';
 import { pageSignals, pageTitle, readMeta } from './signals';
 import type { LensMode, PageSummary, SummaryEntity } from './summary';
+import { contentRoots } from './main-content';
 import { buildTextModelChunked } from './text-model';
 
 /** Lets the browser run other tasks (input, paint) before we continue. */
@@ -94,7 +95,12 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
   };
   const meta = readMeta(doc);
   const root = doc.body ?? doc.documentElement;
-  const model = await buildTextModelChunked(root, yieldNow, sliceMs);
+  // Detection reads the whole page (breadcrumb, link share); extraction and painting only its main
+  // content (and the 信息公开 block), so menus, headers and footers are never highlighted.
+  const pageModel = await buildTextModelChunked(root, yieldNow, sliceMs);
+  await yieldNow();
+  const roots = contentRoots(doc);
+  const model = roots.length === 1 && roots[0] === root ? pageModel : await buildTextModelChunked(roots, yieldNow, sliceMs);
   await yieldNow();
   phase = 'extract';
   const base = baseDate(meta, today);
@@ -110,7 +116,7 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
   }
   phase = 'signals';
   const count = (k: Entity['kind']) => entities.filter((e) => e.kind === k).length;
-  const signals = pageSignals(doc, model.text, { docNumber: count('docNumber'), deadline: count('deadline') });
+  const signals = pageSignals(doc, pageModel.text, { docNumber: count('docNumber'), deadline: count('deadline') });
   await yieldNow();
   phase = 'detect';
   const detection = detectDocument(signals);

@@ -66,17 +66,37 @@ export class TextModelBuilder {
   private readonly pNode: Text[] = [];
   private readonly pNodeStart: number[] = [];
   private cur: Node | null;
+  private readonly roots: Node[];
+  private rootIndex = 0;
+  private root: Node;
 
-  constructor(private readonly root: Node) {
-    this.cur = root.firstChild;
+  /** `root`: one subtree, or several (e.g. the 信息公开 block and the main content), each its own block. */
+  constructor(root: Node | Node[]) {
+    this.roots = Array.isArray(root) ? root : [root];
+    this.root = this.roots[0]!;
+    this.cur = this.root.firstChild;
+  }
+
+  /** Moves on to the next root, if any (a line break between roots); false when none is left. */
+  private nextRoot(): boolean {
+    while (this.rootIndex + 1 < this.roots.length) {
+      this.rootIndex++;
+      this.root = this.roots[this.rootIndex]!;
+      this.softBreak();
+      this.rows.length = 0;
+      this.cellDepth = 0;
+      this.cur = this.root.firstChild;
+      if (this.cur) return true;
+    }
+    return false;
   }
 
   /** Works until done or until performance.now() passes `deadline`; returns true when done. */
   step(deadline = Infinity): boolean {
     let n = 0;
-    while (this.cur) {
+    while (this.cur || this.nextRoot()) {
       if ((++n & 127) === 0 && performance.now() > deadline) return false;
-      const node: Node = this.cur;
+      const node: Node = this.cur!;
       const descend = this.enter(node);
       if (descend && node.firstChild) {
         this.cur = node.firstChild;
@@ -283,13 +303,13 @@ export class TextModelBuilder {
 }
 
 /** Builds the whole model in one go. */
-export function buildTextModel(root: Node): TextModel {
+export function buildTextModel(root: Node | Node[]): TextModel {
   return new TextModelBuilder(root).finish();
 }
 
 /** Builds the model in slices of about `sliceMs`, yielding to the event loop between slices. */
 export async function buildTextModelChunked(
-  root: Node,
+  root: Node | Node[],
   yieldNow: () => Promise<void>,
   sliceMs = 12,
 ): Promise<TextModel> {

@@ -98,6 +98,19 @@ test.describe('highlighting on county pages', () => {
         }, tabId),
       )
       .toBe('2');
+    // Only the main content (#zoom) and the 信息公开 table are highlighted: not the top menu's 政府公报.
+    const outside = await page.evaluate(() => {
+      const out: string[] = [];
+      CSS.highlights.forEach((h, name) => {
+        if (!name.startsWith('gl-')) return;
+        h.forEach((r) => {
+          const el = (r as AbstractRange).startContainer.parentElement;
+          if (!el?.closest('#zoom, .xxgk')) out.push(`${name}:${el?.className}`);
+        });
+      });
+      return out;
+    });
+    expect(outside).toEqual([]);
     // The ::highlight() rules are in the page document.
     expect(await page.evaluate(() => document.head.querySelector('style[data-gazette-lens]')?.textContent ?? '')).toContain(
       '::highlight(gl-deadline-overdue)',
