@@ -6,7 +6,7 @@ import { extract } from '@/lib/index';
 import { daysUntil, parseIsoDate } from '@/lib/dates';
 import { detectDocument } from '@/lib/detect';
 import type { Entity } from '@/lib/entity';
-import { clearHighlights, highlightApiAvailable, highlightKind, injectStyles, paint } from './highlighter';
+import { clearHighlights, highlightApiAvailable, highlightKind, injectStyles, paint, paintMarks, removeMarks } from './highlighter';
 import { pageSignals, pageTitle, readMeta } from './signals';
 import type { LensMode, PageSummary, SummaryEntity } from './summary';
 import { contentRoots } from './main-content';
@@ -94,6 +94,9 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
     resumed = performance.now();
   };
   const meta = readMeta(doc);
+  // Without the Highlight API, an earlier run's <mark>s come out first (the model maps page nodes).
+  const marks = !highlightApiAvailable();
+  if (marks) removeMarks(doc);
   const root = doc.body ?? doc.documentElement;
   // Detection reads the whole page (breadcrumb, link share); extraction and painting only its main
   // content (and the 信息公开 block), so menus, headers and footers are never highlighted.
@@ -124,13 +127,15 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
   let highlighted = false;
   const mode = options.mode ?? 'auto';
   const wanted = mode === 'force' || (mode === 'auto' && detection.isDocument);
-  if (wanted && entities.length > 0 && highlightApiAvailable()) {
+  if (wanted && entities.length > 0) {
     await yieldNow();
     phase = 'paint';
     injectStyles(doc);
-    await paint(model, entities, today, yieldNow, sliceMs);
+    // Fallback: <mark> elements (one task: the DOM must not change between the model and the marks).
+    if (marks) paintMarks(model, entities, today);
+    else await paint(model, entities, today, yieldNow, sliceMs);
     highlighted = true;
-  } else {
+  } else if (!marks) {
     clearHighlights(); // a re-run on a page that is no longer a document
   }
   phase = 'summary';

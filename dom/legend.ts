@@ -3,7 +3,7 @@
  * the page's body DOM and text stay untouched) with one switch per highlight kind and its count.
  * Built with createElement/textContent only — never innerHTML.
  */
-import { HIGHLIGHT_COLORS, HIGHLIGHT_NAMES } from './highlighter';
+import { HIGHLIGHT_COLORS, HIGHLIGHT_NAMES, highlightApiAvailable, MARKS_OFF_ATTRIBUTE } from './highlighter';
 import type { HighlightKind, PageSummary } from './summary';
 import { UI_ATTRIBUTE } from './text-model';
 
@@ -67,6 +67,7 @@ export class Legend {
       const h = this.stash.get(kind);
       if (h) CSS.highlights.set(HIGHLIGHT_NAMES[kind], h);
       this.stash.delete(kind);
+      this.markKindsOff();
     } else {
       this.hidden.add(kind);
       this.takeOut(kind);
@@ -81,7 +82,16 @@ export class Legend {
     this.buttons.clear();
   }
 
+  /** Fallback <mark>s (no Highlight API): switched-off kinds are listed on <html>, CSS unstyles them. */
+  private markKindsOff(): void {
+    if (highlightApiAvailable()) return;
+    const html = this.doc.documentElement;
+    if (this.hidden.size) html.setAttribute(MARKS_OFF_ATTRIBUTE, [...this.hidden].join(' '));
+    else html.removeAttribute(MARKS_OFF_ATTRIBUTE);
+  }
+
   private takeOut(kind: HighlightKind): void {
+    if (!highlightApiAvailable()) return this.markKindsOff();
     const h = CSS.highlights.get(HIGHLIGHT_NAMES[kind]);
     if (h) this.stash.set(kind, h);
     CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);

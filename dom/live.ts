@@ -2,10 +2,11 @@
  * Keeps one page analysed: the first run at start, another after the page's own content changes
  * (MutationObserver, debounced and rate-limited), and "reveal" for the popup (scroll + flash).
  * Our own work never changes the body (highlights live in CSS.highlights, the <style> in <head>),
- * so our runs cannot trigger the observer: there is no loop to break.
+ * except the fallback <mark>s where that API is missing: their mutation records are dropped
+ * (highlighter's mutationGuards), so our runs never trigger the observer.
  */
 import { runAnalysis, type AnalyzeOptions, type PageAnalysis } from './analyze';
-import { flash } from './highlighter';
+import { flash, mutationGuards, type MutationGuard } from './highlighter';
 import type { LensMode, PageSummary } from './summary';
 import { UI_ATTRIBUTE } from './text-model';
 
@@ -84,12 +85,22 @@ export class PageLens {
   /** Re-analyses when page text changes; returns a function that stops watching. */
   watch(): () => void {
     const target = this.doc.body ?? this.doc.documentElement;
-    this.observer = new MutationObserver((records) => {
+    const observer = new MutationObserver((records) => {
       if (changesText(records)) this.schedule();
     });
-    this.observer.observe(target, { childList: true, subtree: true, characterData: true });
+    this.observer = observer;
+    observer.observe(target, { childList: true, subtree: true, characterData: true });
+    // Fallback <mark>s change the body: the page's pending records are handled first, ours dropped.
+    const guard: MutationGuard = {
+      before: () => {
+        if (changesText(observer.takeRecords())) this.schedule();
+      },
+      after: () => void observer.takeRecords(),
+    };
+    mutationGuards.add(guard);
     return () => {
-      this.observer?.disconnect();
+      mutationGuards.delete(guard);
+      observer.disconnect();
       clearTimeout(this.timer);
     };
   }

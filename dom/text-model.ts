@@ -43,7 +43,9 @@ export interface TextModel {
 
 /** True for elements the model leaves out (besides SKIPPED tags). */
 function isExcluded(el: Element): boolean {
-  if (el.hasAttribute(UI_ATTRIBUTE) || el.hasAttribute('hidden')) return true;
+  // Our fallback <mark>s (dom/highlighter.ts) hold page text: they are walked like any inline element.
+  if (el.hasAttribute(UI_ATTRIBUTE) && el.tagName.toUpperCase() !== 'MARK') return true;
+  if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   const style = (el as HTMLElement).style;
