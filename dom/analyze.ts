@@ -125,6 +125,7 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
   const detection = detectDocument(signals);
 
   let highlighted = false;
+  let rangeModel = model;
   const mode = options.mode ?? 'auto';
   const wanted = mode === 'force' || (mode === 'auto' && detection.isDocument);
   if (wanted && entities.length > 0) {
@@ -132,8 +133,12 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
     phase = 'paint';
     injectStyles(doc);
     // Fallback: <mark> elements (one task: the DOM must not change between the model and the marks).
-    if (marks) paintMarks(model, entities, today);
-    else await paint(model, entities, today, yieldNow, sliceMs);
+    if (marks) {
+      paintMarks(model, entities, today);
+      // The marks split text nodes: ranges come from a model of the marked DOM (same text).
+      await yieldNow();
+      rangeModel = await buildTextModelChunked(roots, yieldNow, sliceMs);
+    } else await paint(model, entities, today, yieldNow, sliceMs);
     highlighted = true;
   } else if (!marks) {
     clearHighlights(); // a re-run on a page that is no longer a document
@@ -171,7 +176,7 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
     text: model.text,
     rangeOf: (index) => {
       const e = entities[index];
-      return e ? model.rangeFor(e.start, e.end) : null;
+      return e ? rangeModel.rangeFor(e.start, e.end) : null;
     },
   };
 }

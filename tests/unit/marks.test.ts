@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzePage } from '@/dom/analyze';
+import { analyzePage, runAnalysis } from '@/dom/analyze';
 import { highlightApiAvailable, markElements, paintMarks, removeMarks } from '@/dom/highlighter';
 import { PageLens } from '@/dom/live';
 import { buildTextModel } from '@/dom/text-model';
@@ -58,6 +58,9 @@ describe('fallback marks (no CSS Custom Highlight API)', () => {
     );
     expect(painted.filter((m) => m.startsWith('gl-deadline-overdue:'))).toHaveLength(3);
     expect(document.body.textContent).toBe(text);
+    // Ranges (cards, the popup's jump) still cover each entity's text in the marked DOM.
+    const a = await runAnalysis(document, { today: '2026-01-01' });
+    a.entities.forEach((e, i) => expect(a.rangeOf(i)!.toString().replace(/\s+/g, '')).toBe(e.text.replace(/\s+/g, '')));
     expect(document.head.querySelector('style[data-gazette-lens]')!.textContent).toContain('mark.gl-unit[data-gazette-lens]');
     // A second run removes the first run's marks before modelling: same marks, no nesting.
     await analyzePage(document, { today: '2026-01-01' });
