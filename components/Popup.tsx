@@ -198,7 +198,8 @@ function SummaryView({
               <li key={`${item.role}:${item.name}`}>
                 <Jump index={item.index}>
                   {item.name} <span class={`role ${item.role}`}>{ROLE_LABEL[item.role]}</span>
-                  {count > 1 ? <span class="muted"> ×{count}</span> : null}
+                  {/* each mention of a unit in a unit slot assigns it one task */}
+                  <span class="muted"> · 任务 {count} 项</span>
                 </Jump>
               </li>
             ))}

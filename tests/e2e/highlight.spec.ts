@@ -245,7 +245,7 @@ test.describe('highlighting on county pages', () => {
     expect(groups[1]!.map((t) => t!.slice(0, 10))).toEqual(['2024-04-15', '2024-06-30', '2024-10-31', '2030-06-30', '2030-12-31']);
     expect(groups[1]![0]).toMatch(/已逾期 \d+ 天$/);
     expect(groups[1]![4]).toMatch(/还剩 \d+ 天$/);
-    expect(groups[2]).toEqual(['县农业农村局 负责', '县卫生健康局 负责', '县住房和城乡建设局 负责']);
+    expect(groups[2]).toEqual(['县农业农村局 负责 · 任务 1 项', '县卫生健康局 负责 · 任务 1 项', '县住房和城乡建设局 负责 · 任务 1 项']);
   });
 });
 

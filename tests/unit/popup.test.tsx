@@ -61,7 +61,7 @@ describe('Popup', () => {
     ]);
     expect(dl[0]!.className).toBe('overdue');
     const units = [...screen.getByTestId('group-unit').querySelectorAll('li')].map((li) => li.textContent);
-    expect(units).toEqual(['县农业农村局 牵头', '县财政局 配合']);
+    expect(units).toEqual(['县农业农村局 牵头 · 任务 1 项', '县财政局 配合 · 任务 1 项']);
   });
 
   it('asks to reveal an entity when its line is clicked', async () => {
