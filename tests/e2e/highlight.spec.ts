@@ -25,6 +25,14 @@ const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshot
 const EXPECTED = { 'gl-docnumber': 3, 'gl-deadline': 2, 'gl-deadline-overdue': 3, 'gl-unit': 3 };
 
 /** Sizes of our highlights as the page's own (main) world sees CSS.highlights. */
+/** Leaves no site lists behind for the next test: run from an extension page. */
+function clearExtensionStorage(extensionPage: ExtPage) {
+  return extensionPage.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: { storage: { local: { clear(): Promise<void> } } }; chrome?: { storage: { local: { clear(): Promise<void> } } } };
+    await (g.browser ?? g.chrome)!.storage.local.clear();
+  });
+}
+
 function highlightSizes(page: ExtPage) {
   return page.evaluate(() => {
     const out: Record<string, number> = {};
@@ -464,10 +472,7 @@ test.describe('page and site switches in the popup', () => {
       expect(after.summary).toMatchObject({ mode: 'off', detected: true, highlighted: false });
       expect(await highlightSizes(page)).toEqual({});
     } finally {
-      await popup.evaluate(async () => {
-        const g = globalThis as unknown as { browser?: { storage: { local: { clear(): Promise<void> } } }; chrome?: { storage: { local: { clear(): Promise<void> } } } };
-        await (g.browser ?? g.chrome)!.storage.local.clear();
-      });
+      await clearExtensionStorage(popup);
     }
   });
 
@@ -491,10 +496,7 @@ test.describe('page and site switches in the popup', () => {
       expect(summary).toMatchObject({ mode: 'off', highlighted: false });
       expect(await highlightSizes(page)).toEqual({});
     } finally {
-      await options.evaluate(async () => {
-        const g = globalThis as unknown as { browser?: { storage: { local: { clear(): Promise<void> } } }; chrome?: { storage: { local: { clear(): Promise<void> } } } };
-        await (g.browser ?? g.chrome)!.storage.local.clear();
-      });
+      await clearExtensionStorage(options);
     }
   });
 
