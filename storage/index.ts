@@ -1,0 +1,19 @@
+/**
+ * The notes store for the background and extension pages (one database in the extension's origin).
+ * Content scripts never import this: their IndexedDB would be the website's.
+ */
+import type { NotesApi } from '../lib/notes/notes-api';
+import { NotesDatabase } from './notes-db';
+import { DexieNotesStore } from './notes-store';
+
+export { NotesDatabase } from './notes-db';
+export { DexieNotesStore } from './notes-store';
+export { requestPersistentStorage } from './persist';
+
+let store: DexieNotesStore | undefined;
+
+/** The shared store, created on first use (Dexie opens the database on the first query). */
+export function notesStore(): NotesApi {
+  store ??= new DexieNotesStore(new NotesDatabase());
+  return store;
+}
