@@ -5,6 +5,7 @@ import { NotesError, type NoteDraft } from '@/lib/notes/notes-api';
 import { NotesDatabase } from '@/storage/notes-db';
 import { QUOTA_MESSAGE, toNotesError } from '@/storage/notes-errors';
 import { DexieNotesStore } from '@/storage/notes-store';
+import { notesStore } from '@/storage';
 import { requestPersistentStorage } from '@/storage/persist';
 import { PAGE, PAGE_URL, dump, fakeIdb, freshDb, makeNote, pageOf } from './notes-db-fixtures';
 
@@ -327,6 +328,13 @@ describe('failures roll back and reach the reader as NotesError', () => {
     expect(other.message).toContain('ConstraintError: Key already exists');
     expect(other.cause).toBeInstanceOf(Dexie.ConstraintError);
     expect(toNotesError(new Dexie.VersionError('too new')).message).toMatch(/^批注数据库由更新版本的公报透镜创建.*请更新扩展/);
+  });
+});
+
+describe('notesStore', () => {
+  it('is one shared store, created without opening the database', () => {
+    expect(notesStore()).toBeInstanceOf(DexieNotesStore);
+    expect(notesStore()).toBe(notesStore());
   });
 });
 
