@@ -15,7 +15,14 @@ export default defineConfig({
       '阅读县级政府公文：识别文号、期限与责任单位。Reads Chinese county-government documents: document numbers, deadlines, responsible units.',
     // activeTab + scripting: the popup's "标注此页" injects the content script into the current tab
     // on demand, so no host permission beyond the *.gov.cn content-script match is needed.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // contextMenus: 添加批注 on a selection.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    commands: {
+      'add-note': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '为选中的文字添加批注 / Add a note to the selected text',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

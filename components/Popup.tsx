@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { PageNotes, type PageNotesControl } from './PageNotes';
 import type { LensMode, PageSummary, SummaryEntity } from '@/dom/summary';
 import { lensModeFor, type SiteMode } from '@/utils/site-modes';
 import type { UnitRole } from '@/lib/entity';
@@ -18,6 +19,8 @@ export interface PopupProps {
   reveal?: (index: number) => void;
   /** Page and site switches; without it the popup shows none. */
   control?: PopupControl;
+  /** The reader's notes on the summarised page; without it the popup shows none. */
+  notes?: (summary: PageSummary) => PageNotesControl;
 }
 
 export interface PopupControl {
@@ -118,13 +121,17 @@ function SummaryView({
   summary,
   reveal,
   control,
+  notes,
   onResult,
 }: {
   summary: PageSummary;
   reveal?: (index: number) => void;
   control?: PopupControl;
+  notes?: (summary: PageSummary) => PageNotesControl;
   onResult: (r: SummaryResult | Error) => void;
 }) {
+  // One control per page (a new object on every render would reload the notes each time).
+  const notesControl = useMemo(() => notes?.(summary), [notes, summary.url]);
   /** An entity line: a button that takes the reader to it on the page. */
   const Jump = ({ index, children }: { index: number; children: ComponentChildren }) => (
     <button type="button" class="jump" title="在页面上定位" onClick={() => reveal?.(index)}>
@@ -160,6 +167,7 @@ function SummaryView({
         </span>
         <span class="chip unit">单位 {counts.unit}</span>
       </p>
+      {notesControl ? <PageNotes control={notesControl} today={summary.today} /> : null}
       {docs.length > 0 && (
         <section data-testid="group-docnumber">
           <h2>文号</h2>
@@ -218,7 +226,7 @@ function statusLine(s: PageSummary): string {
 }
 
 /** Page summary of the active tab, from its content script. */
-export function Popup({ version, load, reveal, control }: PopupProps) {
+export function Popup({ version, load, reveal, control, notes }: PopupProps) {
   const [result, setResult] = useState<SummaryResult | 'loading' | Error>(load ? 'loading' : { status: 'no-content-script' });
   useEffect(() => {
     if (!load) return;
@@ -254,7 +262,7 @@ export function Popup({ version, load, reveal, control }: PopupProps) {
         ) : null}
       </>
     );
-  else body = <SummaryView summary={result.summary} reveal={reveal} control={control} onResult={setResult} />;
+  else body = <SummaryView summary={result.summary} reveal={reveal} control={control} notes={notes} onResult={setResult} />;
 
   return (
     <main class="popup">

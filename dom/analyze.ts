@@ -5,12 +5,13 @@
 import { extract } from '@/lib/index';
 import { daysUntil, parseIsoDate } from '@/lib/dates';
 import { detectDocument } from '@/lib/detect';
+import { pageIdentity } from '@/lib/page-identity';
 import type { Entity } from '@/lib/entity';
 import { clearHighlights, highlightApiAvailable, highlightKind, injectStyles, paint, paintMarks, removeMarks } from './highlighter';
 import { pageSignals, pageTitle, readMeta } from './signals';
 import type { LensMode, PageSummary, SummaryEntity } from './summary';
 import { contentRoots } from './main-content';
-import { buildTextModelChunked } from './text-model';
+import { buildTextModelChunked, type TextModel } from './text-model';
 
 /** Lets the browser run other tasks (input, paint) before we continue. */
 export function yieldToBrowser(): Promise<void> {
@@ -61,6 +62,8 @@ export interface PageAnalysis {
   text: string;
   /** DOM Range of entity `index` of the summary (null when out of range or not on the page). */
   rangeOf(index: number): Range | null;
+  /** The model of the page's current DOM (maps offsets in `text` to Ranges and back): notes anchor on it. */
+  model: TextModel;
 }
 
 /** The summary only (see runAnalysis). */
@@ -149,6 +152,7 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
     mode,
     url: doc.location?.href ?? '',
     title: pageTitle(doc, meta),
+    ...pageIdentity(model.text, entities),
     detected: detection.isDocument,
     score: detection.score,
     reasons: detection.reasons,
@@ -174,6 +178,7 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
     summary,
     entities,
     text: model.text,
+    model: rangeModel,
     rangeOf: (index) => {
       const e = entities[index];
       return e ? rangeModel.rangeFor(e.start, e.end) : null;

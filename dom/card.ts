@@ -32,6 +32,7 @@ dt { color: #57606a; } dd { margin: 0; }
 ul { margin: 2px 0 6px; padding-left: 16px; } li { margin: 0; }
 button, a.action { font: inherit; cursor: pointer; border: 1px solid #8c959f; border-radius: 4px; background: #f6f8fa;
   padding: 1px 8px; color: inherit; text-decoration: none; margin-right: 6px; }
+.notes { margin-top: 6px; padding-top: 6px; border-top: 1px solid #d8dee4; }
 .close { position: absolute; top: 2px; right: 4px; border: none; background: none; font-size: 14px; padding: 0 4px; }
 `;
 
@@ -71,6 +72,10 @@ export interface CardOptions {
   today: () => string;
   /** Time the pointer rests on a highlight before its card opens (and leaves it before it closes). */
   hoverMs?: number;
+  /** 添加批注 / 加入待办 on the card (the notes layer opens its editor); without it, no buttons. */
+  onNote?: (entity: Entity, how: { task: boolean; at: DOMRect }) => void;
+  /** True where another layer owns the point (a note's passage): no card opens there. */
+  yieldsAt?: (x: number, y: number, a: PageAnalysis) => boolean;
 }
 
 export class EntityCard {
@@ -174,6 +179,7 @@ export class EntityCard {
   async entityAt(x: number, y: number): Promise<{ entity: Entity; range: Range } | null> {
     const a = await this.options.current();
     if (!a.summary.highlighted) return null;
+    if (this.options.yieldsAt?.(x, y, a)) return null;
     // The caret position narrows the candidates; the painted boxes decide (caret offsets at the
     // edge of a text differ between browsers).
     const pos = caretAt(this.doc, x, y);
@@ -280,6 +286,22 @@ export class EntityCard {
         ul.append(li);
       }
       card.append(ul);
+    }
+
+    const onNote = this.options.onNote;
+    if (onNote) {
+      const actions = el('div', undefined, 'notes');
+      for (const [label, task] of [['添加批注', false], ['加入待办', true]] as const) {
+        const b = el('button', label);
+        b.type = 'button';
+        b.dataset.action = task ? 'task' : 'note';
+        b.addEventListener('click', () => {
+          this.close();
+          onNote(entity, { task, at: anchor });
+        });
+        actions.append(b);
+      }
+      card.append(actions);
     }
 
     const style = el('style', CSS_TEXT);

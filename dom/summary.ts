@@ -24,6 +24,9 @@ export interface PageSummary {
   mode?: LensMode;
   url: string;
   title: string;
+  /** The page's own 文号 and 成文日期 (YYYY-MM-DD) when it states them (lib/page-identity.ts). */
+  docNumber?: string | null;
+  docDate?: string | null;
   detected: boolean;
   score: number;
   reasons: string[];

@@ -37,6 +37,11 @@ export interface TextModel {
   readonly text: string;
   /** DOM Range for text.slice(start, end); null when the span covers no page text at all. */
   rangeFor(start: number, end: number): Range | null;
+  /**
+   * The model offsets a DOM Range covers (e.g. the reader's selection): from the first to the last
+   * modelled character inside it; null when it holds no page text (only our UI, or whitespace).
+   */
+  offsetsOf(range: Range): { start: number; end: number } | null;
   /** Number of mapped text runs (for tests and diagnostics). */
   readonly pieceCount: number;
 }
@@ -149,6 +154,23 @@ export class TextModelBuilder {
         range.setStart(pNode[i]!, pNodeStart[i]! + Math.max(0, start - pStart[i]!));
         range.setEnd(pNode[j]!, pNodeStart[j]! + Math.min(pLen[j]!, end - pStart[j]!));
         return range;
+      },
+      offsetsOf(range) {
+        // Linear in the pieces: it runs once per reader action, not per entity.
+        let start = -1;
+        let end = -1;
+        for (let i = 0; i < count; i++) {
+          const node = pNode[i]!;
+          if (!range.intersectsNode(node)) continue;
+          const n0 = pNodeStart[i]!;
+          const n1 = n0 + pLen[i]!;
+          const s = node === range.startContainer ? Math.max(n0, range.startOffset) : n0;
+          const e = node === range.endContainer ? Math.min(n1, range.endOffset) : n1;
+          if (e <= s) continue;
+          if (start < 0) start = pStart[i]! + (s - n0);
+          end = pStart[i]! + (e - n0);
+        }
+        return start < 0 ? null : { start, end };
       },
     };
   }

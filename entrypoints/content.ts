@@ -1,12 +1,14 @@
 /**
  * Content script for county-government sites: thin wiring. The work is in dom/ (text model →
  * extract → detect → paint with the CSS Custom Highlight API; dom/live.ts re-runs it when the page's
- * content changes). The page's DOM and text are never changed.
+ * content changes; dom/notes-layer.ts anchors and paints the reader's notes). The page's DOM and
+ * text are never changed.
  */
 import { localIsoDate } from '@/dom/analyze';
 import { EntityCard } from '@/dom/card';
 import { Legend } from '@/dom/legend';
 import { PageLens } from '@/dom/live';
+import { NotesLayer, type NotesChannel } from '@/dom/notes-layer';
 import {
   BADGE_MESSAGE,
   EXTRACT_MESSAGE,
@@ -19,6 +21,8 @@ import {
   type PageSummary,
 } from '@/dom/summary';
 import { extract, type Entity } from '@/lib/index';
+import { isPageNotesRequest, type NotesRequest, type NotesResponse } from '@/lib/notes/messages';
+import { siteOf } from '@/lib/notes/note';
 import { getSiteMode, lensModeFor } from '@/utils/site-modes';
 
 /** extract() in the background (off the page's main thread); here if the background cannot answer. */
@@ -32,6 +36,26 @@ async function extractText(text: string, baseDate: string): Promise<Entity[]> {
   }
   return extract(text, { baseDate });
 }
+
+/** One request to the background's notes database; its error message is the reader's. */
+async function askNotes<T>(request: NotesRequest): Promise<T> {
+  let response: NotesResponse<T> | undefined;
+  try {
+    response = (await browser.runtime.sendMessage(request)) as NotesResponse<T> | undefined;
+  } catch {
+    response = undefined;
+  }
+  if (!response) throw new Error('扩展后台没有响应，请重新加载页面后再试。');
+  if (!response.ok) throw new Error(response.error);
+  return response.value;
+}
+
+const notesChannel: NotesChannel = {
+  list: (url) => askNotes({ type: 'gl:notes:list', url }),
+  create: (draft, page) => askNotes({ type: 'gl:notes:create', draft, page }),
+  update: (id, patch) => askNotes({ type: 'gl:notes:update', id, patch }),
+  remove: (ids) => askNotes({ type: 'gl:notes:remove', ids }),
+};
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
@@ -47,9 +71,12 @@ export default defineContentScript({
       browser.runtime.sendMessage(request).catch(() => undefined);
     };
     const legend = new Legend(document);
+    let notes: NotesLayer | undefined;
     const onRun = (summary: PageSummary) => {
       badge(summary);
       legend.update(summary);
+      // The page's content changed: the notes' passages may have moved.
+      if ((summary.run ?? 1) > 1) notes?.reanchor().catch((e) => console.error('[公报透镜]', e));
     };
     const ready = (async () => {
       // The per-site lists decide the starting mode: always → force, never → off.
@@ -61,14 +88,49 @@ export default defineContentScript({
       });
       lens.summary().catch((e) => console.error('[公报透镜]', e));
       lens.watch();
-      new EntityCard(document, { current: () => lens.analysis(), today: localIsoDate }).attach();
-      return lens;
+      notes = new NotesLayer(document, {
+        channel: notesChannel,
+        current: () => lens.analysis(),
+        page: (a) => ({
+          url: location.href,
+          title: a.summary.title,
+          site: siteOf(location.href),
+          docNumber: a.summary.docNumber ?? null,
+          docDate: a.summary.docDate ?? null,
+        }),
+      });
+      notes.attach();
+      notes.refresh().catch((e) => console.error('[公报透镜]', e));
+      const layer = notes;
+      new EntityCard(document, {
+        current: () => lens.analysis(),
+        today: localIsoDate,
+        onNote: (entity, how) => void layer.composeForEntity(entity, how).catch((e) => layer.notice(String(e instanceof Error ? e.message : e))),
+        yieldsAt: (x, y, a) => layer.hasNoteAt(x, y, a),
+      }).attach();
+      // Notes edited in the manager or another tab: catch up when the reader comes back.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') layer.refresh().catch(() => undefined);
+      });
+      return { lens, notes: layer };
     })();
     browser.runtime.onMessage.addListener((message) => {
       // Native Promises only (see TOOLCHAIN.md).
-      if (isSummaryRequest(message)) return ready.then((lens) => lens.summary());
-      if (isRevealRequest(message)) return ready.then((lens) => lens.reveal(message.index));
-      if (isModeRequest(message)) return ready.then((lens) => lens.setMode(message.mode));
+      if (isSummaryRequest(message)) return ready.then(({ lens }) => lens.summary());
+      if (isRevealRequest(message)) return ready.then(({ lens }) => lens.reveal(message.index));
+      if (isModeRequest(message)) return ready.then(({ lens }) => lens.setMode(message.mode));
+      if (isPageNotesRequest(message)) {
+        return ready.then(async ({ notes: layer }) => {
+          if (message.type === 'gl:notes:compose') {
+            const problem = await layer.composeFromSelection();
+            if (problem) layer.notice(problem);
+            return problem === null;
+          }
+          if (message.type === 'gl:notes:refresh') return layer.refresh().then(() => true);
+          if (message.type === 'gl:notes:reveal') return layer.reveal(message.id);
+          return layer.anchoring();
+        });
+      }
       return undefined;
     });
   },

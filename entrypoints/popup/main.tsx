@@ -10,6 +10,10 @@ import {
   type RevealRequest,
 } from '@/dom/summary';
 import { getSiteMode, setSiteMode } from '@/utils/site-modes';
+import type { PageNotesControl } from '@/components/PageNotes';
+import type { NoteAnchoring, PageNotesRequest } from '@/lib/notes/messages';
+import { siteOf, type PageInfo } from '@/lib/notes/note';
+import { notesStore, requestPersistentStorage } from '@/storage/index';
 import './style.css';
 
 /**
@@ -69,12 +73,56 @@ async function forceHere(): Promise<SummaryResult> {
 
 const control: PopupControl = { setMode, forceHere, getSiteMode, setSiteMode };
 
+async function askPage<T>(request: PageNotesRequest): Promise<T | undefined> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return undefined;
+  return (await browser.tabs.sendMessage(tabId, request).catch(() => undefined)) as T | undefined;
+}
+
+/**
+ * Notes of the summarised page, straight from the database (the popup is an extension page, in the
+ * database's origin); the page's content script is told to repaint after each change.
+ */
+function notesFor(summary: PageSummary): PageNotesControl {
+  const store = notesStore();
+  const page: PageInfo = {
+    url: summary.url,
+    title: summary.title,
+    site: siteOf(summary.url),
+    docNumber: summary.docNumber ?? null,
+    docDate: summary.docDate ?? null,
+  };
+  const repaint = () => void askPage({ type: 'gl:notes:refresh' });
+  const thenRepaint = async <T,>(p: Promise<T>): Promise<T> => {
+    const value = await p;
+    repaint();
+    return value;
+  };
+  return {
+    list: () => store.listForPage(summary.url),
+    anchoring: async () => (await askPage<NoteAnchoring>({ type: 'gl:notes:anchoring' })) ?? {},
+    create: (draft) => {
+      void requestPersistentStorage();
+      return thenRepaint(store.create(draft, page));
+    },
+    update: (id, patch) => thenRepaint(store.update(id, patch)),
+    remove: (ids) => thenRepaint(store.remove(ids)),
+    restore: (notes) => thenRepaint(store.restore(notes)),
+    reveal: async (id) => (await askPage<boolean>({ type: 'gl:notes:reveal', id })) === true,
+    openManager: () => {
+      void browser.tabs.create({ url: `${browser.runtime.getURL('/notes.html')}?page=${encodeURIComponent(summary.url)}` });
+      window.close();
+    },
+  };
+}
+
 render(
   <Popup
     version={browser.runtime.getManifest().version}
     load={loadSummary}
     reveal={(i) => void reveal(i)}
     control={control}
+    notes={notesFor}
   />,
   document.getElementById('app')!,
 );

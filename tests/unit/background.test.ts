@@ -40,6 +40,9 @@ describe('background', () => {
   });
 
   it('registers a runtime.onMessage listener that resolves the ping', async () => {
+    // fakeBrowser has no context menus or commands: stub their registration.
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
     background.main();
     // fakeBrowser.runtime.sendMessage() drops Promise results: trigger the listeners instead.
     const results = await fakeBrowser.runtime.onMessage.trigger({ type: 'ping' }, {}, () => {});

@@ -93,3 +93,30 @@ describe('text model', () => {
     expect(root.innerHTML).toBe(before);
   });
 });
+
+describe('offsetsOf (a selection back to model offsets)', () => {
+  it('maps a selection across elements and whitespace to the model span of the same text', () => {
+    document.body.innerHTML = '<p>各乡镇要在<b>6月底前</b>完成\n   排查。</p><table><tr><td>清理河道</td><td>县水利局</td></tr></table>';
+    const m = buildTextModel(document.body);
+    const r = document.createRange();
+    const b = document.querySelector('b')!.firstChild!;
+    r.setStart(document.querySelector('p')!.firstChild!, 3);
+    r.setEnd(document.querySelector('p')!.lastChild!, '完成\n   排查'.length);
+    const o = m.offsetsOf(r)!;
+    expect(m.text.slice(o.start, o.end)).toBe('要在6月底前完成排查');
+    expect(m.rangeFor(o.start, o.end)!.toString().replace(/\s+/g, '')).toBe('要在6月底前完成排查');
+    const cells = document.createRange();
+    cells.selectNodeContents(document.querySelector('tr')!);
+    const c = m.offsetsOf(cells)!;
+    expect(m.text.slice(c.start, c.end)).toBe('清理河道\t县水利局');
+    expect(b.textContent).toBe('6月底前');
+  });
+
+  it('is null for a selection with no page text', () => {
+    document.body.innerHTML = '<p>正文</p><div data-gazette-lens>我们的界面</div>';
+    const m = buildTextModel(document.body);
+    const r = document.createRange();
+    r.selectNodeContents(document.querySelector('div')!);
+    expect(m.offsetsOf(r)).toBeNull();
+  });
+});
