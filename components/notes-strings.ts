@@ -1,0 +1,151 @@
+/**
+ * Every user-facing string of the notes manager, in one flat dictionary so a later change can move
+ * them to `_locales/zh_CN/messages.json` mechanically: keys are valid message names, and
+ * placeholders are `$1`…`$9`, as chrome.i18n.getMessage(key, substitutions) expects.
+ */
+export const NOTES_STRINGS = {
+  pageTitle: '批注管理 · 公报透镜',
+  countsLine: '共 $1 条，待办 $2 条，已逾期 $3 条',
+  loading: '正在读取批注…',
+  loadFailed: '读取批注失败：$1',
+  retry: '重试',
+  busy: '正在处理…',
+  dismiss: '关闭',
+  actionFailed: '操作失败：$1',
+
+  viewsLabel: '视图',
+  viewNotes: '全部批注',
+  viewTasks: '待办期限',
+
+  filtersLabel: '搜索与筛选',
+  searchLabel: '搜索',
+  searchPlaceholder: '正文、引文、标题、文号、标签',
+  tagLabel: '标签',
+  tagAll: '全部标签',
+  siteFilterLabel: '网站',
+  siteAll: '全部网站',
+  optionCount: '$1（$2）',
+  statusLabel: '状态',
+  statusAll: '全部',
+  statusTodo: '待办',
+  statusDone: '已完成',
+  dueFilterLabel: '期限',
+  dueAll: '全部',
+  dueOverdue: '已逾期',
+  dueToday: '今天',
+  dueWeek: '7 天内',
+  dueHas: '有期限',
+  dueNone: '无期限',
+  sortLabel: '排序',
+  sortUpdated: '最近更新',
+  sortCreated: '创建时间',
+  sortDue: '截止日期',
+  sortPage: '页面',
+  clearFilters: '清除筛选',
+
+  pageOnly: '仅显示此页的批注：$1',
+  pageOnlyClear: '显示全部批注',
+
+  filteredCount: '符合条件 $1 条',
+  shownCount: '（显示前 $1 条）',
+  showMore: '显示更多（还有 $1 条）',
+  emptyAll: '还没有批注。在政府网站的公文页面上选中文字，添加批注后会显示在这里。',
+  emptyFiltered: '没有符合条件的批注。可以清除筛选后再看。',
+  emptyTasks: '没有待办事项：带截止日期的批注会按日期列在这里。',
+
+  groupDocNumber: '文号 $1',
+  groupDocDate: '成文日期 $1',
+  groupSite: '网站 $1',
+  groupCount: '$1 条批注',
+  openPage: '打开页面',
+  untitledPage: '（无标题页面）',
+
+  kindDocNumber: '文号',
+  kindDeadline: '期限',
+  kindUnit: '单位',
+  pageNote: '整页批注',
+  quoteLabel: '引文',
+  noBody: '（无正文）',
+  tagsLabel: '标签',
+  colorSwatch: '颜色：$1',
+  colorYellow: '黄色',
+  colorGreen: '绿色',
+  colorBlue: '蓝色',
+  colorPink: '粉色',
+  colorPurple: '紫色',
+  dueOn: '截止 $1',
+  dueUndated: '期限无具体日期',
+  dueTodayLeft: '今天到期',
+  daysLeft: '还剩 $1 天',
+  daysOverdue: '已逾期 $1 天',
+  updatedOn: '更新于 $1',
+
+  selectNote: '选择批注：$1',
+  edit: '编辑',
+  editNote: '编辑批注：$1',
+  deleteNote: '删除',
+  deleteNoteLabel: '删除批注：$1',
+  markDone: '标为完成',
+  markTodo: '标为待办',
+
+  editorLabel: '编辑批注',
+  editBody: '批注内容',
+  editTags: '标签（用逗号或顿号分隔）',
+  editColor: '颜色',
+  editDue: '截止日期',
+  editDueClear: '清除截止日期',
+  editHint: 'Ctrl+Enter 保存，Esc 取消',
+  save: '保存',
+  cancel: '取消',
+
+  deleted: '已删除 $1 条',
+  undo: '撤销',
+  restored: '已恢复 $1 条',
+  saved: '已保存',
+  markedDone: '已将 $1 条标为完成',
+  markedTodo: '已将 $1 条标为待办',
+
+  selectAll: '全选（当前筛选的 $1 条）',
+  bulkLabel: '批量操作',
+  selectedCount: '已选 $1 条',
+  bulkDone: '标为完成',
+  bulkTodo: '标为待办',
+  bulkDelete: '删除',
+  bulkExport: '导出所选',
+  clearSelection: '取消选择',
+
+  exportHeading: '导出',
+  exportScopeFiltered: '导出当前筛选的 $1 条',
+  exportScopeSelected: '导出所选 $1 条',
+  exportJsonld: 'Web Annotation JSON-LD（.jsonld，完整备份）',
+  exportMd: 'Markdown（.md）',
+  exportCsv: 'CSV（.csv，可用 Excel/WPS 打开）',
+  exportIcs: 'iCalendar（.ics，有截止日期的批注）',
+  exportIcsNone: '这些批注都没有截止日期，不能导出为日历。给批注设置截止日期后再试。',
+  exportNothing: '没有可导出的批注。',
+  exportDone: '已导出 $1 条批注：$2',
+  exportFailed: '导出失败：$1',
+
+  importHeading: '导入',
+  importInput: '选择备份文件（.jsonld 或 .json）',
+  importHint: '只读取文件并显示将发生的变化；确认后才写入。',
+  importReading: '正在读取文件…',
+  importWriting: '正在导入…',
+  importPreview: '将新增 $1 条、更新 $2 条，$3 条已是最新（不变）',
+  importConfirm: '确认导入',
+  importCancel: '取消',
+  importCanceled: '已取消导入，没有任何更改。',
+  importDone: '导入完成：新增 $1 条、更新 $2 条，$3 条不变。',
+  importReadFailed: '无法读取文件：$1。请确认文件存在且未被其他程序占用，然后重新选择。',
+  importFailed: '导入失败，批注库未作任何更改：$1',
+} as const;
+
+export type NotesStringKey = keyof typeof NOTES_STRINGS;
+
+/** The string for `key` with `$1`, `$2`… replaced by `subs` (what chrome.i18n.getMessage does). */
+export function t(key: NotesStringKey, ...subs: Array<string | number>): string {
+  return NOTES_STRINGS[key].replace(/\$([1-9])/g, (m, d: string) => {
+    const v = subs[Number(d) - 1];
+    return v === undefined ? m : String(v);
+  });
+}
