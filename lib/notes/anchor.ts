@@ -9,8 +9,8 @@
  *  2. quote: every exact occurrence of the quote, the one whose context agrees best;
  *  3. fuzzy: near matches (approx-string-match, Myers' bit-parallel edit-distance search) of the
  *     quote — for short quotes, of the quote wrapped in its context, so the context decides.
- * Every candidate gets one weighted score (see `scoreAt`); nothing below ACCEPT_SCORE is returned,
- * so a note whose passage is gone gets null (the UI shows it as 未能定位), not a random place.
+ * Every candidate gets one weighted score (Scorer.candidate); nothing below ACCEPT_SCORE is
+ * returned, so a note whose passage is gone gets null (the UI shows it as 未能定位), not a random place.
  */
 import search from 'approx-string-match';
 import type { TextPositionSelector, TextQuoteSelector } from './note';
@@ -18,9 +18,12 @@ import type { TextPositionSelector, TextQuoteSelector } from './note';
 export interface AnchorResult {
   start: number;
   end: number;
-  /** Which step placed it: the stored offsets, an exact copy of the quote, or a near match. */
+  /**
+   * Which step placed it: the stored offsets (the quote is still there, and no other copy's
+   * context agrees better), an exact copy of the quote elsewhere, or a near match.
+   */
   method: 'position' | 'quote' | 'fuzzy';
-  /** 0..1: 1 when quote and context agree exactly; ≥ ACCEPT_SCORE otherwise. */
+  /** 0..1: 1 when quote and context are all unchanged; ≥ ACCEPT_SCORE otherwise. */
   score: number;
 }
 
@@ -40,27 +43,36 @@ export interface AnchorOptions {
 export const DEFAULT_CONTEXT = 32;
 
 /**
- * The threshold: a candidate must agree on at least half of the weighted evidence. With the
- * weights below, a quote of 16+ units counts as much as a full context, so it anchors on its own
- * even when the text around it was rewritten; a short quote (6月底前) needs its context to agree —
- * the same words elsewhere on the page, with other surroundings, stay below it.
+ * The threshold: a candidate must agree on at least half of the weighted evidence (each part
+ * counted above chance, see QUOTE_CHANCE and CONTEXT_CHANCE). With the weights below a quote of
+ * 17+ units outweighs its context, so, unedited or nearly so, it anchors on its own even when the
+ * text around it was rewritten; a short quote (6月底前) needs its context to agree — the same words
+ * elsewhere on the page, with other surroundings, stay below it.
  */
 export const ACCEPT_SCORE = 0.5;
 /** An exact copy scoring this well is taken without looking for near matches. */
 const CONFIDENT_SCORE = 0.8;
 
-// Weights of the score (see scoreAt). The quote weighs 4 per unit up to 128: a Chinese character
-// carries more identity than one context character compared at chance level; its cap keeps a
-// long quote from making the context irrelevant. Each context side weighs its own length (≤ 32 by
-// default), the position hint 2 (a tie-breaker: it says where the passage was, not what it is).
+// Weights of the score (Scorer.candidate). The quote is what the reader marked: it weighs 4 per
+// unit up to 128, so from 17 units on it outweighs a full context (2 × 32) and can anchor alone,
+// while 6月底前 (16) cannot; the cap keeps the context relevant for long quotes. Each context side
+// weighs its own length, the stored position 2 (a tie-breaker: where the passage was, not what it is).
 const QUOTE_WEIGHT_PER_UNIT = 4;
 const QUOTE_WEIGHT_MAX = 128;
 const HINT_WEIGHT = 2;
 /**
- * Edit-distance similarity of two unrelated stretches of Chinese text is not 0 (same characters,
- * same phrasing: 县…局…月底前…); context similarity counts only above this level, rescaled to 0..1.
+ * Edit-distance similarity of two unrelated stretches of county text is far from 0 — same
+ * characters, same phrasing, and rows or clauses written from one template (所需经费…万元由县…局统筹
+ * 安排) agree on ~70 % of their units — so context similarity counts only above this level,
+ * rescaled to 0..1 (a 32-unit context still counts with up to 8 units changed).
  */
-const CONTEXT_CHANCE = 0.5;
+const CONTEXT_CHANCE = 0.75;
+/**
+ * Likewise for the quote: the fuzzy search admits up to 25 % edits, and a passage that far from
+ * the quote is no evidence on its own (a sibling row that differs in its date and unit), so quote
+ * similarity counts above 75 %: one edit in a 100-unit quote keeps 0.96 of its weight, one in 6月底前 none.
+ */
+const QUOTE_CHANCE = 0.75;
 
 /** approx-string-match runs one 32-unit block per 32 units of pattern: probes stay ≤ 2 blocks. */
 const PROBE_LENGTH = 64;
@@ -130,13 +142,16 @@ export function anchor(
   if (maxErrors > 0) {
     // Searching for the quote alone would return only those exact copies again.
     const skipQuoteProbe = copies.length > 0 && exact.length <= PROBE_LENGTH;
-    if (hint && text.length > 2 * NEAR_WINDOW + exact.length) {
+    const nearFirst = hint !== null && text.length > 2 * NEAR_WINDOW + exact.length;
+    if (nearFirst) {
       const from = Math.max(0, hint.start - NEAR_WINDOW);
       const to = Math.min(text.length, hint.end + NEAR_WINDOW);
       best = better(best, bestFuzzy(ctx, maxErrors, from, to, skipQuoteProbe));
     }
     if (!best || best.score < CONFIDENT_SCORE) {
-      best = better(best, bestFuzzy(ctx, maxErrors, 0, text.length, skipQuoteProbe));
+      // A passage both moved far and edited is rare: after the near search, one pass over the
+      // whole text (its cost: ~20 ms per MB and probe) with the most telling probe only.
+      best = better(best, bestFuzzy(ctx, maxErrors, 0, text.length, skipQuoteProbe, nearFirst ? 1 : Infinity));
     }
   }
   return best && best.score >= ACCEPT_SCORE ? result(best, hint) : null;
@@ -158,7 +173,7 @@ function result(c: Candidate, hint: Hint | null): AnchorResult {
   return { start: c.start, end: c.end, method: atHint ? 'position' : c.errors === 0 ? 'quote' : 'fuzzy', score: c.score };
 }
 
-/** Higher score wins; on a tie, the one nearer the stored position (scoreAt already prefers it). */
+/** The eligible one with the higher score (the score's position term already prefers the nearer one). */
 function better(a: Candidate | null, b: Candidate | null): Candidate | null {
   if (b && !b.eligible) b = null;
   if (!a) return b;
@@ -237,12 +252,14 @@ function probesFor(ctx: Scorer, maxErrors: number, skipQuoteProbe: boolean): Pro
 }
 
 /** Best near match of the quote within text[from, to). */
-function bestFuzzy(ctx: Scorer, maxErrors: number, from: number, to: number, skipQuoteProbe: boolean): Candidate | null {
+function bestFuzzy(
+  ctx: Scorer, maxErrors: number, from: number, to: number, skipQuoteProbe: boolean, maxProbes = Infinity,
+): Candidate | null {
   const { text } = ctx;
   const region = from === 0 && to === text.length ? text : text.slice(from, to);
   const seen = new Set<string>();
   let best: Candidate | null = null;
-  for (const probe of probesFor(ctx, maxErrors, skipQuoteProbe)) {
+  for (const probe of probesFor(ctx, maxErrors, skipQuoteProbe).slice(0, maxProbes)) {
     const estimates = new Set<number>();
     for (const m of search(region, probe.pattern, probe.maxErrors)) estimates.add(from + m.start + probe.offset);
     let starts = [...estimates];
@@ -251,7 +268,8 @@ function bestFuzzy(ctx: Scorer, maxErrors: number, from: number, to: number, ski
       starts = starts.sort((a, b) => Math.abs(a - target) - Math.abs(b - target)).slice(0, CANDIDATES_PER_PROBE);
     }
     for (const estimate of starts) {
-      const found = locateQuote(ctx, estimate, maxErrors);
+      // The estimate is off by up to the probe's own edits; the quote's edits stretch it further.
+      const found = locateQuote(ctx, estimate, maxErrors, probe.maxErrors + maxErrors + 1);
       if (!found) continue;
       const key = `${found.start}:${found.end}`;
       if (seen.has(key)) continue;
@@ -263,10 +281,11 @@ function bestFuzzy(ctx: Scorer, maxErrors: number, from: number, to: number, ski
   return best;
 }
 
-/** The quote's best match starting near `estimate` (its edits can shift it by up to maxErrors). */
-function locateQuote(ctx: Scorer, estimate: number, maxErrors: number): { start: number; end: number; errors: number } | null {
+/** The quote's best match starting within `slack` units of `estimate`. */
+function locateQuote(
+  ctx: Scorer, estimate: number, maxErrors: number, slack: number,
+): { start: number; end: number; errors: number } | null {
   const { text, exact } = ctx;
-  const slack = 2 * maxErrors + 1;
   if (exact.length <= FULL_CHECK_MAX) {
     const m = matchNear(text, exact, maxErrors, estimate - slack, estimate + exact.length + slack, estimate, 'start');
     return m && expandPairs(text, m);
@@ -354,9 +373,10 @@ class Scorer {
   }
 
   /**
-   * Score: the weighted mean of quote similarity (1 − edits / quote length), prefix and suffix
-   * similarity (edit distance to the text beside the passage, counted above CONTEXT_CHANCE) and
-   * closeness to the stored position (1 − distance / text length); weights: see the constants.
+   * Score: the weighted mean of quote similarity (1 − edits / quote length, counted above
+   * QUOTE_CHANCE), prefix and suffix similarity (edit distance to the text beside the passage,
+   * counted above CONTEXT_CHANCE) and closeness to the stored position (1 − distance / text
+   * length); weights: see the constants.
    *
    * A quote too short to pass on its own must also agree with each stored side of its context:
    * when a table row or sentence is deleted, the text on one side of it ends up next to a
@@ -365,9 +385,9 @@ class Scorer {
    */
   candidate(start: number, end: number, errors: number): Candidate {
     const { text, exact, prefix, suffix, hint } = this;
-    const p = prefix ? contextScore(text.slice(Math.max(0, start - prefix.length), start), prefix) : 1;
-    const s = suffix ? contextScore(text.slice(end, end + suffix.length), suffix) : 1;
-    let sum = this.quoteWeight * Math.max(0, 1 - errors / exact.length);
+    const p = prefix ? prefixScore(text, start, prefix) : 1;
+    const s = suffix ? suffixScore(text, end, suffix) : 1;
+    let sum = this.quoteWeight * aboveChance(1 - errors / exact.length, QUOTE_CHANCE);
     sum += prefix.length * p + suffix.length * s;
     if (hint) sum += HINT_WEIGHT * (1 - Math.abs(start - hint.start) / Math.max(1, text.length));
     const eligible = this.quoteAloneCanPass() || (p > 0 && s > 0);
@@ -375,13 +395,30 @@ class Scorer {
   }
 }
 
-/** Similarity of the text beside a candidate to the stored context, 0 at chance level, 1 verbatim. */
-function contextScore(actual: string, expected: string): number {
-  if (actual === expected) return 1;
-  if (!actual) return 0;
-  const m = search(actual, expected, expected.length);
-  const similarity = m.length ? 1 - m[0]!.errors / expected.length : 0;
-  return Math.max(0, (similarity - CONTEXT_CHANCE) / (1 - CONTEXT_CHANCE));
+// Context similarity: edit distance between the stored context and the text beside a candidate,
+// 0 at chance level, 1 verbatim. The text compared is a quarter longer than the context, so
+// words inserted next to the passage cost one edit each (not also the context pushed out of a
+// fixed window); units between the passage and the best match of the context count as edits.
+
+function prefixScore(text: string, start: number, prefix: string): number {
+  if (start >= prefix.length && text.startsWith(prefix, start - prefix.length)) return 1;
+  const window = text.slice(Math.max(0, start - prefix.length - (prefix.length >> 2)), start);
+  let errors = prefix.length;
+  for (const m of window ? search(window, prefix, prefix.length) : []) errors = Math.min(errors, m.errors + window.length - m.end);
+  return aboveChance(1 - errors / prefix.length, CONTEXT_CHANCE);
+}
+
+function suffixScore(text: string, end: number, suffix: string): number {
+  if (text.startsWith(suffix, end)) return 1;
+  const window = text.slice(end, end + suffix.length + (suffix.length >> 2));
+  let errors = suffix.length;
+  for (const m of window ? search(window, suffix, suffix.length) : []) errors = Math.min(errors, m.errors + m.start);
+  return aboveChance(1 - errors / suffix.length, CONTEXT_CHANCE);
+}
+
+/** Rescales a similarity so that `chance` and below count 0 and a perfect match 1. */
+function aboveChance(similarity: number, chance: number): number {
+  return Math.max(0, (similarity - chance) / (1 - chance));
 }
 
 // -- UTF-16 ------------------------------------------------------------------------------------
@@ -398,6 +435,7 @@ function splitsPair(text: string, i: number): boolean {
 function expandPairs(text: string, m: { start: number; end: number; errors: number }) {
   const before = splitsPair(text, m.start) ? 1 : 0;
   const after = splitsPair(text, m.end) ? 1 : 0;
-  // Each unit taken in is one more difference from the quote (so it never passes as exact).
-  return { start: m.start - before, end: m.end + after, errors: m.errors + before + after };
+  // The half already matched stood for the whole character (a one-character edit, as counted in
+  // code points); a widened match differs from the quote, so it never passes as exact.
+  return { start: m.start - before, end: m.end + after, errors: before + after > 0 ? Math.max(1, m.errors) : m.errors };
 }
