@@ -13,7 +13,7 @@
  */
 import type { DeadlineEntity, Entity, UnitEntity } from '@/lib/entity';
 import { daysUntil } from '@/lib/dates';
-import { icsEvent } from '@/lib/ics';
+import type { CalendarEventRequest } from './summary';
 import type { PageAnalysis } from './analyze';
 import { UI_ATTRIBUTE } from './text-model';
 
@@ -72,6 +72,11 @@ export interface CardOptions {
   today: () => string;
   /** Time the pointer rests on a highlight before its card opens (and leaves it before it closes). */
   hoverMs?: number;
+  /**
+   * Builds the .ics of 加入日历 (in the background: ical.js stays out of the content script).
+   * Without it, no 加入日历 button.
+   */
+  calendarFile?: (event: CalendarEventRequest['event']) => Promise<string>;
   /** 添加批注 / 加入待办 on the card (the notes layer opens its editor); without it, no buttons. */
   onNote?: (entity: Entity, how: { task: boolean; at: DOMRect }) => void;
   /** True where another layer owns the point (a note's passage): no card opens there. */
@@ -254,20 +259,38 @@ export class EntityCard {
         row('剩余', days.text, days.overdue ? 'overdue' : 'left');
         card.append(dl);
         const line = lineAround(a.text, entity.start).text;
-        const ics = icsEvent({
-          date: entity.date,
-          summary: `期限：${line.length > 40 ? `${line.slice(0, 40)}…` : line}`,
-          description: `${line}\n${doc.title}`,
-          url: doc.location?.href,
-          uid: `${entity.date}-${entity.start}@gazette-lens`,
-          now: new Date(),
-        });
-        const link = el('a', '加入日历', 'action') as HTMLAnchorElement;
-        link.dataset.action = 'ics';
-        link.download = `期限-${entity.date}.ics`;
-        // A data: URL (not a blob: one): nothing to revoke, and it works from Firefox content scripts.
-        link.href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
-        card.append(link);
+        const calendarFile = this.options.calendarFile;
+        if (calendarFile) {
+          const date = entity.date;
+          const button = el('button', '加入日历', 'action');
+          button.type = 'button';
+          button.dataset.action = 'ics';
+          button.addEventListener('click', async () => {
+            button.disabled = true;
+            try {
+              const ics = await calendarFile({
+                date,
+                summary: `期限：${line.length > 40 ? `${line.slice(0, 40)}…` : line}`,
+                description: `${line}\n${doc.title}`,
+                url: doc.location?.href,
+                uid: `${date}-${entity.start}@gazette-lens`,
+              });
+              // A data: URL (not a blob: one): nothing to revoke, and it works from Firefox content scripts.
+              const link = el('a') as HTMLAnchorElement;
+              link.download = `期限-${date}.ics`;
+              link.href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+              root.append(link);
+              link.click();
+              link.remove();
+              button.textContent = '已生成日历文件';
+            } catch (e) {
+              button.textContent = `生成失败：${e instanceof Error ? e.message : String(e)}`;
+            } finally {
+              button.disabled = false;
+            }
+          });
+          card.append(button);
+        }
       } else {
         row('类型', entity.precision === 'ongoing' ? '长期' : entity.precision === 'recurring' ? '定期' : '无具体日期');
         card.append(dl);

@@ -86,3 +86,23 @@ export function isModeRequest(message: unknown): message is ModeRequest {
   const m = message as { type?: unknown; mode?: unknown } | null;
   return typeof m === 'object' && m !== null && m.type === MODE_MESSAGE && LENS_MODES.includes(m.mode as LensMode);
 }
+
+/** Content script → background: the .ics text of one deadline (built there with ical.js). */
+export const CALENDAR_MESSAGE = 'gl:ics' as const;
+export type CalendarEventRequest = {
+  type: typeof CALENDAR_MESSAGE;
+  event: { date: string; summary: string; description?: string; url?: string; uid: string };
+};
+
+export function isCalendarEventRequest(message: unknown): message is CalendarEventRequest {
+  const m = message as { type?: unknown; event?: Record<string, unknown> } | null;
+  if (typeof m !== 'object' || m === null || m.type !== CALENDAR_MESSAGE || typeof m.event !== 'object' || m.event === null) return false;
+  const e = m.event;
+  const optional = (v: unknown) => v === undefined || (typeof v === 'string' && v.length <= 2000);
+  return (
+    typeof e.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.date) &&
+    typeof e.summary === 'string' && e.summary.length <= 2000 &&
+    typeof e.uid === 'string' && e.uid.length <= 200 &&
+    optional(e.description) && optional(e.url)
+  );
+}

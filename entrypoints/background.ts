@@ -3,7 +3,8 @@
  * Thin wiring only: logic belongs in lib/, the notes database in storage/.
  */
 import { extract, type Entity } from '@/lib/index';
-import { isBadgeRequest, isExtractRequest, type BadgeRequest } from '@/dom/summary';
+import { isBadgeRequest, isCalendarEventRequest, isExtractRequest, type BadgeRequest } from '@/dom/summary';
+import { icsEvent } from '@/lib/ics';
 import { isNotesRequestType, type PageNotesRequest } from '@/lib/notes/messages';
 import { handleNotesMessage, type NotesSender } from '@/storage/notes-handler';
 export type PingRequest = { type: 'ping' };
@@ -24,6 +25,7 @@ export async function handleMessage(
   // The content script sends page text here so extract() runs off the page's main thread.
   if (isExtractRequest(message)) return extract(message.text, { baseDate: message.baseDate }) satisfies Entity[];
   if (isBadgeRequest(message)) return setBadge(message, sender?.tab?.id);
+  if (isCalendarEventRequest(message)) return icsEvent({ ...message.event, now: new Date() });
   if (isNotesRequestType(message)) return handleNotesMessage(message, sender ?? {});
   return undefined;
 }
@@ -67,7 +69,7 @@ export async function composeInTab(tabId: number): Promise<void> {
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isPing(message) && !isExtractRequest(message) && !isBadgeRequest(message) && !isNotesRequestType(message)) return undefined; // let other listeners answer
+    if (!isPing(message) && !isExtractRequest(message) && !isBadgeRequest(message) && !isCalendarEventRequest(message) && !isNotesRequestType(message)) return undefined; // let other listeners answer
     // Return a native Promise from an async function (never a Dexie promise): see TOOLCHAIN.md.
     return handleMessage(message, sender);
   });

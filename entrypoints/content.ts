@@ -11,6 +11,7 @@ import { PageLens } from '@/dom/live';
 import { NotesLayer, type NotesChannel } from '@/dom/notes-layer';
 import {
   BADGE_MESSAGE,
+  CALENDAR_MESSAGE,
   EXTRACT_MESSAGE,
   isModeRequest,
   isRevealRequest,
@@ -105,6 +106,11 @@ export default defineContentScript({
       new EntityCard(document, {
         current: () => lens.analysis(),
         today: localIsoDate,
+        calendarFile: async (event) => {
+          const ics = (await browser.runtime.sendMessage({ type: CALENDAR_MESSAGE, event })) as string | undefined;
+          if (typeof ics !== 'string') throw new Error('扩展后台没有响应');
+          return ics;
+        },
         onNote: (entity, how) => void layer.composeForEntity(entity, how).catch((e) => layer.notice(String(e instanceof Error ? e.message : e))),
         yieldsAt: (x, y, a) => layer.hasNoteAt(x, y, a),
       }).attach();

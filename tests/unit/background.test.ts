@@ -34,6 +34,13 @@ describe('background', () => {
     expect(await handleMessage({ type: 'gl:badge', open: -1 }, { tab: { id: 7 } })).toBeUndefined();
   });
 
+  it('builds the .ics of a deadline for the entity card (ical.js stays out of the content script)', async () => {
+    const ics = (await handleMessage({ type: 'gl:ics', event: { date: '2030-06-30', summary: '期限：报送总结', uid: 'x@gazette-lens' } })) as string;
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain('DTSTART;VALUE=DATE:20300630');
+    expect(await handleMessage({ type: 'gl:ics', event: { date: 'soon', summary: 'x', uid: 'x' } })).toBeUndefined();
+  });
+
   it('ignores other messages', async () => {
     expect(await handleMessage({ type: 'other' })).toBeUndefined();
     expect(await handleMessage(null)).toBeUndefined();

@@ -43,7 +43,15 @@ describe('entity card', () => {
   it('renders each kind with textContent only, outside <body>', () => {
     const a = analysisOf(TABLE);
     const bodyHtml = document.body.innerHTML;
-    const c = new EntityCard(document, { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01' });
+    const calendar: unknown[] = [];
+    const c = new EntityCard(document, {
+      current: () => Promise.reject(new Error('unused')),
+      today: () => '2024-07-01',
+      calendarFile: async (event) => {
+        calendar.push(event);
+        return 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+      },
+    });
     const find = (k: string, t?: string) => a.entities.find((e) => e.kind === k && (!t || e.text === t))!;
 
     c.open(find('docNumber'), rect, a);
@@ -56,12 +64,13 @@ describe('entity card', () => {
     c.open(find('deadline', '2024年10月底前'), rect, a);
     expect(document.querySelectorAll('gazette-lens-card')).toHaveLength(1);
     expect([...card().querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['2024-10-31', '还剩 122 天']);
-    const link = card().querySelector('a[data-action="ics"]') as HTMLAnchorElement;
-    expect(link.download).toBe('期限-2024-10-31.ics');
+    expect(card().querySelector('[data-action="ics"]')!.textContent).toBe('加入日历');
+    (card().querySelector('[data-action="ics"]') as HTMLButtonElement).click();
+    expect(calendar).toEqual([expect.objectContaining({ date: '2024-10-31', uid: expect.stringMatching(/^2024-10-31-\d+@gazette-lens$/) })]);
 
     c.open(find('deadline', '长期坚持'), rect, a);
     expect(card().querySelector('dd')!.textContent).toBe('长期');
-    expect(card().querySelector('a[data-action="ics"]')).toBeNull();
+    expect(card().querySelector('[data-action="ics"]')).toBeNull();
 
     c.open(find('unit'), rect, a);
     expect(card().querySelector('.kind')!.textContent).toBe('责任单位');
