@@ -85,8 +85,8 @@ describe('describeRange', () => {
 
   it('never cuts a surrogate pair (𠀀 is two UTF-16 units) at the edge of the context', () => {
     const text = '𠀀'.repeat(20) + '山河县' + '𠀀'.repeat(20);
-    // 32 units before offset 40 start at 8, a pair boundary; before 39 (odd) they would split 𠀀.
-    const odd = describeRange(text, 41, 42, { context: 32 }).quote; // '河'
+    // 32 units before 河 (offset 41) would start at 9, inside a 𠀀; 32 after it would end inside one.
+    const odd = describeRange(text, 41, 42, { context: 32 }).quote;
     expect(odd.exact).toBe('河');
     expect(odd.prefix).toBe('𠀀'.repeat(15) + '山'); // 31 units, not a lone low surrogate + 15 pairs
     expect(odd.suffix).toBe('县' + '𠀀'.repeat(15)); // 31 units
