@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { NoteSort } from '@/lib/notes/note-query';
+import { SearchBox } from './SearchBox';
 import { t, type NotesStringKey } from './notes-strings';
 import { DUE_FILTERS, SORTS, STATUS_FILTERS, isFiltered, type DueFilter, type ManagerState, type StatusFilter } from './notes-url-state';
 
@@ -52,14 +53,7 @@ export function NoteFilters({ state, onChange, tags, sites }: NoteFiltersProps) 
   return (
     <div class="filters" role="search" aria-label={t('filtersLabel')}>
       <Field id="f-q" label={t('searchLabel')}>
-        <input
-          id="f-q"
-          type="search"
-          data-testid="search"
-          placeholder={t('searchPlaceholder')}
-          value={state.q}
-          onInput={(ev) => onChange({ q: valueOf(ev) })}
-        />
+        <SearchBox id="f-q" value={state.q} onCommit={(q) => onChange({ q })} />
       </Field>
       <Field id="f-tag" label={t('tagLabel')}>
         <select id="f-tag" data-testid="filter-tag" value={state.tag} onChange={(ev) => onChange({ tag: valueOf(ev) })}>

@@ -1,5 +1,4 @@
 import { Component } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
 import { quoteOf, type Note, type NoteEntity, type NoteStatus } from '@/lib/notes/note';
 import type { NotePatch } from '@/lib/notes/notes-api';
 import { COLOR_LABEL } from './note-colors';
@@ -56,14 +55,6 @@ function DueLine({ note, today }: { note: Note; today: string }) {
 
 /** One note: its quote, body, tags, colour, status and due date, with its actions or its editor. */
 function NoteRowView({ note, today, selected, editing, busy, showPage, actions }: NoteRowProps) {
-  const editButton = useRef<HTMLButtonElement>(null);
-  const wasEditing = useRef(editing);
-  useEffect(() => {
-    // Back from the editor: focus returns to the button that opened it.
-    if (wasEditing.current && !editing) editButton.current?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
-
   const label = noteLabel(note);
   const quote = quoteOf(note);
   const target = note.target;
@@ -115,7 +106,7 @@ function NoteRowView({ note, today, selected, editing, busy, showPage, actions }
             </ul>
           ) : null}
           <div class="actions">
-            <button type="button" ref={editButton} aria-label={t('editNote', label)} disabled={busy} onClick={() => actions.onEdit(note.id)}>
+            <button type="button" data-action="edit" aria-label={t('editNote', label)} disabled={busy} onClick={() => actions.onEdit(note.id)}>
               {t('edit')}
             </button>
             <button type="button" disabled={busy} onClick={() => actions.onSetStatus([note.id], done ? 'todo' : 'done')}>

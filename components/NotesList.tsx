@@ -60,7 +60,7 @@ function PageHeading({ url, page, sample, count }: { url: string; page: Annotate
 
 /** The notes of a view, rendered incrementally (first 200, then more on demand or on scroll). */
 export function NotesList({ notes, grouped, pages, today, selected, editingId, busy, actions, resetKey }: NotesListProps) {
-  const { shown, more, sentinel } = useIncremental<HTMLParagraphElement>(notes.length, resetKey);
+  const { shown, more, sentinel, filling } = useIncremental<HTMLParagraphElement>(notes.length, resetKey);
   const visible = useMemo(() => notes.slice(0, shown), [notes, shown]);
   // A page's count covers all its filtered notes, not only the rows rendered so far.
   const perPage = useMemo(() => {
@@ -97,7 +97,7 @@ export function NotesList({ notes, grouped, pages, today, selected, editingId, b
           {visible.map(row)}
         </ol>
       )}
-      {shown < notes.length ? (
+      {shown < notes.length && !filling ? (
         <p class="more" ref={sentinel}>
           <button type="button" data-testid="show-more" onClick={more}>
             {t('showMore', notes.length - shown)}

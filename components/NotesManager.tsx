@@ -76,6 +76,16 @@ export function NotesManager({ api, today: todayProp, now = () => new Date(), se
 
   useEffect(() => onSearchChange(managerSearch(state)), [state]);
 
+  // Back from an editor (saved or cancelled): focus returns to the 编辑 button that opened it.
+  const lastEdited = useRef<string | null>(null);
+  useEffect(() => {
+    const closed = lastEdited.current;
+    lastEdited.current = editingId;
+    // Only when no other editor opened instead (that one has taken focus itself).
+    if (closed === null || editingId !== null) return;
+    panel.current?.querySelector<HTMLButtonElement>(`[data-note-id="${CSS.escape(closed)}"] [data-action="edit"]`)?.focus();
+  }, [editingId]);
+
   const showToast = (text: string, undo?: () => void) => setToast({ id: ++toastId.current, text, undo });
   /** Runs a write with the page marked busy; an error is shown and nothing else is lost. */
   const withBusy = async (job: () => Promise<void>, failure: (message: string) => string = (m) => t('actionFailed', m)) => {
@@ -256,17 +266,19 @@ export function NotesManager({ api, today: todayProp, now = () => new Date(), se
                   <p class="filtered-count" data-testid="filtered-count">
                     {t('filteredCount', list.length)}
                   </p>
-                  <BulkBar
-                    total={list.length}
-                    selected={selectedIds.length}
-                    busy={busy}
-                    onSelectAll={(all) => setSelected(all ? new Set(list.map((n) => n.id)) : new Set())}
-                    onDone={() => void setStatus(selectedIds, 'done')}
-                    onTodo={() => void setStatus(selectedIds, 'todo')}
-                    onDelete={() => void remove(selectedIds)}
-                    onExport={focusExport}
-                    onClear={() => setSelected(new Set())}
-                  />
+                  {list.length === 0 ? null : (
+                    <BulkBar
+                      total={list.length}
+                      selected={selectedIds.length}
+                      busy={busy}
+                      onSelectAll={(all) => setSelected(all ? new Set(list.map((n) => n.id)) : new Set())}
+                      onDone={() => void setStatus(selectedIds, 'done')}
+                      onTodo={() => void setStatus(selectedIds, 'todo')}
+                      onDelete={() => void remove(selectedIds)}
+                      onExport={focusExport}
+                      onClear={() => setSelected(new Set())}
+                    />
+                  )}
                   {data && list.length === 0 ? (
                     <p class="empty" data-testid="empty">
                       {notes.length === 0
