@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { downloadBlob, exportFilename } from '@/components/download';
 import { NotesManager } from '@/components/NotesManager';
 import { SEARCH_DEBOUNCE_MS } from '@/components/SearchBox';
 import { TOAST_MS } from '@/components/Toast';
@@ -469,6 +470,19 @@ describe('NotesManager: export', () => {
     expect(text).not.toContain('资金到位情况待核实');
     expect(downloads).toEqual(['gazette-lens-notes-20240610.csv blob:test/1']);
     expect(screen.getByTestId('toast').textContent).toContain('已导出 2 条批注：gazette-lens-notes-20240610.csv');
+  });
+
+  it('downloads through a temporary link and frees the object URL afterwards', () => {
+    vi.useFakeTimers();
+    const blob = new Blob(['x'], { type: 'text/plain' });
+    downloadBlob(blob, 'gazette-lens-notes-20240610.md');
+    expect(blobs).toEqual([blob]);
+    expect(downloads).toEqual(['gazette-lens-notes-20240610.md blob:test/1']);
+    expect(document.querySelector('a[download]')).toBeNull(); // the link is gone again
+    expect(URL.revokeObjectURL).not.toHaveBeenCalled(); // Firefox may not have started reading it yet
+    vi.advanceTimersByTime(10_000);
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/1');
+    expect(exportFilename('ics', TODAY)).toBe('gazette-lens-notes-20240610.ics');
   });
 
   it('exports the selection as JSON-LD that imports back to the same notes', async () => {
