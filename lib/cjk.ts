@@ -66,3 +66,20 @@ export function squash(s: string): string {
   for (let i = 0; i < s.length; i++) if (isWhiteSpaceCode(s.charCodeAt(i))) return s.replace(SPACES_RE, '');
   return s;
 }
+
+/**
+ * A set of UTF-16 code units. Scanners test one per character on long texts, where Set#has costs
+ * a hash lookup; a bitset costs two array reads. charCodeAt past the end (NaN) reads as absent.
+ */
+export class CodeSet {
+  private readonly bits = new Uint32Array(2048);
+  constructor(chars: string) {
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars.charCodeAt(i);
+      this.bits[c >>> 5]! |= 1 << (c & 31);
+    }
+  }
+  has(c: number): boolean {
+    return c === c && ((this.bits[c >>> 5]! >>> (c & 31)) & 1) === 1;
+  }
+}

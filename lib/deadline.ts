@@ -9,11 +9,13 @@
  * lack those cues and are skipped.
  */
 import type { DeadlineEntity, DeadlinePrecision } from './entity';
-import { isWhiteSpaceCode, parseNumber, squash } from './cjk';
+import { CodeSet, isWhiteSpaceCode, parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
 import type { YearContext } from './document-year';
 import { columnCells, tableRows, type TableRows } from './table';
-import { anchored, codes, forEachMatch, type AnchoredPattern } from './anchored-scan';
+import {
+  ASK_REGEX, Alphabet, CharPositions, NO_MATCH, anchored, forEachMatch, patternChars, type AnchoredPattern,
+} from './anchored-scan';
 
 const W = '[ \\t\\r\\n\\u3000]{0,4}';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
@@ -34,35 +36,102 @@ const DP_FIRST = `${DIGITS}${WIDE_DIGITS}今本明${CN_NUM}`;
 const YP_MAX = 13;
 /** Offset of a date point's 月 from its start: YP, a 3-char numeral, whitespace. */
 const MONTH_LEAD = YP_MAX + 3 + 4;
+/** Longest date point (DP): YP, MONTH with 份 (3 + 4 + 1 + 4 + 1), DAYPART (4 + 3 + 4 + 1). */
+const DP_MAX = YP_MAX + 13 + 12;
+/** Characters of SEP: a range holds one right after its first date point. */
+const SEP_CHARS = '至到—－–-~～';
 
 /**
  * The shapes, each with the rare characters it must contain (see anchored-scan.ts) and the
  * characters it can start with. maxLead is the farthest the anchor can sit from a match's start.
  */
-const RE = {
+const YEAR = '年'.charCodeAt(0);
+const WITHIN = '内'.charCodeAt(0);
+const MONTH_CH = '月'.charCodeAt(0);
+
+/** The characters of W. */
+const isW = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x3000;
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** [0-9０-９] */
+const isDigit = (c: number): boolean => isAsciiDigit(c) || (c >= 0xff10 && c <= 0xff19);
+/** Characters that can continue a dated match after 月: 份, a day, a part, a list, a suffix. */
+const AFTER_MONTH = new CodeSet(`份${DIGITS}${WIDE_DIGITS}${CN_NUM}底末中上下初、和及之以前为止`);
+const AFTER_YEAR = new CodeSet('之以前');
+
+/**
+ * Probes (see anchored-scan.ts) for the plain shapes dense input repeats: 6月 or 12月 followed by
+ * nothing that could extend the date, and 2024年 followed by no 前. Anything else goes to the regex.
+ */
+function probeDated(text: string, pos: number): number {
+  if (!isDigit(text.charCodeAt(pos))) return ASK_REGEX; // 今年…, 六月…
+  let m = pos + 1;
+  if (isDigit(text.charCodeAt(m))) m++;
+  const c = text.charCodeAt(m);
+  // Not 月: a third digit may make a year (2024年6月), whitespace may stand before 月; otherwise
+  // neither one digit nor two can be followed by 月, and a digit cannot start a year word.
+  if (c !== MONTH_CH) return isDigit(c) || isW(c) ? ASK_REGEX : NO_MATCH;
+  const next = text.charCodeAt(m + 1);
+  return isW(next) || AFTER_MONTH.has(next) ? ASK_REGEX : m + 1;
+}
+function probeYear(text: string, pos: number): number {
+  for (let k = 1; k < 4; k++) if (!isAsciiDigit(text.charCodeAt(pos + k))) return NO_MATCH;
+  if (text.charCodeAt(pos + 4) !== YEAR) return ASK_REGEX;
+  const next = text.charCodeAt(pos + 5);
+  return isW(next) || AFTER_YEAR.has(next) ? ASK_REGEX : pos + 5;
+}
+
+export const DEADLINE_SHAPES = {
   recurring: anchored(
     `每${W}个?${W}(?:季度末月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
     [{ ch: '每', maxLead: 0 }], '每'),
   range: anchored(`(?:即日起${W}至${W}(?:${YP}?${MONTH}${DAYPART}?|[0-9]{4}${W}年${W}(?:底|末)))|(?:${DP}${W}${SEP}${W}${DP_END}${BEFORE})`,
-    [{ ch: '即', maxLead: 0 }, { ch: '月', maxLead: MONTH_LEAD }], `${DP_FIRST}即`),
-  dated: anchored(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, [{ ch: '月', maxLead: MONTH_LEAD }], DP_FIRST),
+    [{ ch: '即', maxLead: 0 }, { ch: '月', maxLead: MONTH_LEAD }], `${DP_FIRST}即`,
+    // Most dates are not ranges: without a separator close ahead the regex is not tried at all.
+    { need: { chars: `${SEP_CHARS}即`, maxLead: DP_MAX + 4 } }),
+  dated: anchored(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, [{ ch: '月', maxLead: MONTH_LEAD }], DP_FIRST,
+    { probe: probeDated }),
   // 2024 年 年底: 4 + 4 + 1 + 4 + 1 before the 底 or 末.
   yearEnd: anchored(`(?:[0-9]{4}${W}年${W}年?|(?:今|本|明)年${W}年?|年)(?:底|末)${BEFORE}`,
     [{ ch: '底', maxLead: 14 }, { ch: '末', maxLead: 14 }], `${DIGITS}今本明年`),
   half: anchored(`${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`, [{ ch: '半', maxLead: YP_MAX + 1 }], `${DIGITS}今本明上下`),
   quarter: anchored(`${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`,
     [{ ch: '季', maxLead: YP_MAX + 1 + 1 + 4 }], `${DIGITS}今本明第一二三四`),
-  year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4 }], DIGITS),
-  yearWord: anchored('今年内|本年度|本年内|年内|今年|当年', [{ ch: '年', maxLead: 1 }], '今本年当'),
+  year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4 }], DIGITS, { probe: probeYear }),
+  yearWord: anchored('今年内|本年度|本年内|年内|今年|当年', [{ ch: '年', maxLead: 1 }], '今本年当',
+    // 今/本/当 need 年 next, 年 needs 内: a char test instead of a regex call per 年 of 2024年2024年.
+    { probe: (text, pos) => (text.charCodeAt(pos + 1) === (text.charCodeAt(pos) === YEAR ? WITHIN : YEAR) ? ASK_REGEX : NO_MATCH) }),
   // 123 个 工作日 之内: 3 + 4 + 1 + 4 + 3 + 4 + 1 before the 内.
   relative: anchored(`(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
     [{ ch: '内', maxLead: 20 }], `${DIGITS}${CN_NUM}两`),
-  holiday: anchored(`(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`,
-    [{ ch: '国', maxLead: 0 }, { ch: '五', maxLead: 0 }, { ch: '劳', maxLead: 0 }, { ch: '元', maxLead: 0 }], '国五劳元'),
+  // 国庆节 + whitespace + 之: 前 sits at most 8 after the start, and is much rarer than 国, 五 or 元.
+  holiday: anchored(`(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`, [{ ch: '前', maxLead: 8 }], '国五劳元'),
 };
 
-/** Labels whose value is a deadline; the value may be 长期坚持 (ongoing). */
-const LABEL_RE = /(?:完成时限|完成时间|完成期限|时间节点|时限要求|办结时限|时间要求)[ \t\u3000]*[：:][ \t\u3000]*/g;
+/** The characters extractDeadlines looks up in a CharPositions index: the shapes' and the colons. */
+export const DEADLINE_CHARS = `${patternChars(Object.values(DEADLINE_SHAPES))}：:`;
+const DEADLINE_ALPHABET = new Alphabet(DEADLINE_CHARS);
+
+/** Labels whose value is a deadline; the value may be 长期坚持 (ongoing). All are 4 characters. */
+const LABELS = new Set(['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '办结时限', '时间要求']);
+const LABEL_LAST = new CodeSet([...LABELS].map((l) => l[3]).join(''));
+const isLabelSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+
+/**
+ * Where the values of 完成时限： fields start: after a label, spaces or tabs, a colon and spaces or
+ * tabs. Found from the colons (each field holds exactly one) rather than by a regex scan of the
+ * whole text; fields never overlap, so these are the matches a global regex would give.
+ */
+function labelValueStarts(text: string, colons: ArrayLike<number>, out: Set<number>): void {
+  for (let k = 0; k < colons.length; k++) {
+    const colon = colons[k]!;
+    let e = colon;
+    while (e > 0 && isLabelSpace(text.charCodeAt(e - 1))) e--;
+    if (e < 4 || !LABEL_LAST.has(text.charCodeAt(e - 1)) || !LABELS.has(text.slice(e - 4, e))) continue;
+    let v = colon + 1;
+    while (v < text.length && isLabelSpace(text.charCodeAt(v))) v++;
+    out.add(v);
+  }
+}
 const COLUMN_HEADER_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|办结时限|时限)$/;
 const ONGOING_RE = /^(?:长期坚持|长期推进|持续推进|持续开展|常态化推进|常态化开展|长期|常态化)/;
 
@@ -119,11 +188,15 @@ function after(text: string, end: number, n = 16): string {
 const hasSuffix = (s: string): boolean => /(?:前|止)$/.test(squash(s));
 
 /** Chars a dated match ends with when it carries a 前/止 suffix or a 底/旬/初 part. */
-const CUED_LAST = codes('前止底末旬初');
+const CUED_LAST = new CodeSet('前止底末旬初');
 /** First chars of what may follow an accepted date: a milestone verb or the ） of （6月）. */
-const ACCEPT_NEXT = codes(`${MILESTONE_WORDS.map((w) => w[0]).join('')}）)`);
-/** Last chars of the 每 / 每年 / 每月 / 每季度 that make a date recurring. */
-const RECURRING_PREV = codes('每年月度');
+const ACCEPT_NEXT = new CodeSet(`${MILESTONE_WORDS.map((w) => w[0]).join('')}）)`);
+const EVERY = '每'.charCodeAt(0);
+const SEASON = '季'.charCodeAt(0);
+const DEGREE = '度'.charCodeAt(0);
+const UNTIL = '到'.charCodeAt(0);
+const TO = '至'.charCodeAt(0);
+const BEFORE_CH = '前'.charCodeAt(0);
 
 /**
  * A cheap, exact pre-check for the common rejection of a dated match (6月 in 6月6月…, a month in
@@ -131,8 +204,8 @@ const RECURRING_PREV = codes('每年月度');
  * shape needs one of these (or a field start, which the caller checks), so skipping is safe; it
  * avoids building context strings per match on hostile input.
  */
-function plainDate(text: string, start: number, end: number, match: string): boolean {
-  if (CUED_LAST.has(match.charCodeAt(match.length - 1))) return false;
+function plainDate(text: string, start: number, end: number): boolean {
+  if (CUED_LAST.has(text.charCodeAt(end - 1))) return false;
   // after(): the first non-space within 22 chars; before(): the last non-space within 10.
   for (let i = end; i < end + 22 && i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -140,24 +213,49 @@ function plainDate(text: string, start: number, end: number, match: string): boo
     if (ACCEPT_NEXT.has(c)) return false;
     break;
   }
-  // The last three non-spaces before: is it 每, 每年, 每月 or 每季度?
-  let tail = '';
-  for (let i = start - 1; i >= 0 && i >= start - 10 && tail.length < 3; i--) {
+  return !recurringBefore(text, start);
+}
+
+/**
+ * Whether the last non-spaces within 10 chars before `start` are 每, 每年, 每月 or 每季度: the test
+ * /每(?:年|月|季度)?$/ on before(), by char codes.
+ */
+function recurringBefore(text: string, start: number): boolean {
+  let c1 = -1;
+  let c2 = -1;
+  for (let i = start - 1; i >= 0 && i >= start - 10; i--) {
     const c = text.charCodeAt(i);
     if (isWhiteSpaceCode(c)) continue;
-    if (tail === '' && !RECURRING_PREV.has(c)) return true;
-    tail = text[i]! + tail;
+    if (c1 < 0) {
+      if (c === EVERY) return true;
+      if (c !== YEAR && c !== MONTH_CH && c !== DEGREE) return false;
+      c1 = c;
+    } else if (c2 < 0) {
+      if (c1 !== DEGREE) return c === EVERY;
+      if (c !== SEASON) return false;
+      c2 = c;
+    } else return c === EVERY;
   }
-  return !/每(?:年|月|季度)?$/.test(tail);
+  return false;
+}
+
+/** Whether the last non-space within 7 chars before `start` is 到 or 至 (what before(text, start, 3) ends with). */
+function toBefore(text: string, start: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - 7; i--) {
+    const c = text.charCodeAt(i);
+    if (isWhiteSpaceCode(c)) continue;
+    return c === UNTIL || c === TO;
+  }
+  return false;
 }
 
 export function extractDeadlines(
   text: string, years: YearContext, rows: TableRows = tableRows(text),
+  positions: CharPositions = new CharPositions(text, DEADLINE_ALPHABET),
 ): Array<Found & { text: string }> {
   // Offsets where a field value starts: a 完成时限：label or a cell of a 完成时限 column.
   const valueStarts = new Set<number>();
-  LABEL_RE.lastIndex = 0;
-  for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) valueStarts.add(m.index + m[0].length);
+  labelValueStarts(text, positions.ofAny('：:'), valueStarts);
   for (const { candidates } of columnCells(rows, COLUMN_HEADER_RE)) {
     const c = candidates[0]!;
     valueStarts.add(c.start + (c.text.length - c.text.trimStart().length));
@@ -172,7 +270,7 @@ export function extractDeadlines(
     occupied.fill(1, f.start, f.end);
     found.push(f);
   };
-  const each = (p: AnchoredPattern, fn: (m: RegExpExecArray) => void) => forEachMatch(text, p, fn);
+  const each = (p: AnchoredPattern, fn: (start: number, end: number) => void) => forEachMatch(text, p, fn, positions);
 
   // Ongoing values of 完成时限 fields.
   for (const s of valueStarts) {
@@ -180,14 +278,12 @@ export function extractDeadlines(
     if (m) add({ start: s, end: s + m[0].length, date: null, precision: 'ongoing' });
   }
 
-  each(RE.recurring, (m) => add({ start: m.index, end: m.index + m[0].length, date: null, precision: 'recurring' }));
+  each(DEADLINE_SHAPES.recurring, (start, end) => add({ start, end, date: null, precision: 'recurring' }));
 
-  each(RE.range, (m) => {
-    const start = m.index;
-    const end = start + m[0].length;
+  each(DEADLINE_SHAPES.range, (start, end) => {
     if (CUTOFF_BEFORE.test(before(text, start))) return;
     if (/每(?:年|月|季度)?$/.test(before(text, start))) { add({ start, end, date: null, precision: 'recurring' }); return; }
-    const s = squash(m[0]);
+    const s = squash(text.slice(start, end));
     const docYear = years.yearAt(start);
     if (s.startsWith('即日起')) {
       const tail = stripBefore(s.replace(/^即日起至/, ''));
@@ -213,11 +309,10 @@ export function extractDeadlines(
     add({ start, end, date: r.date, precision: 'range' });
   });
 
-  each(RE.dated, (m) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (plainDate(text, start, end, m[0]) && !inField(start)) return;
-    const s = squash(m[0]);
+  each(DEADLINE_SHAPES.dated, (start, end) => {
+    if (plainDate(text, start, end) && !inField(start)) return;
+    const raw = text.slice(start, end);
+    const s = squash(raw);
     const prev = before(text, start);
     const next = after(text, end);
     // 1—11月 is a statistics period, 自…起 a start date, 截至…底 a cut-off.
@@ -236,7 +331,6 @@ export function extractDeadlines(
     const docYear = years.yearAt(start);
     // A list (6月20日、11月10日报送…) is one deadline per date: the reader must meet each. Years
     // carry forward (2024年6月底、12月底), and the trailing 前 belongs to the last date.
-    const raw = m[0];
     let carried: number | null = null;
     let partStart = 0;
     points.forEach((p, k) => {
@@ -256,10 +350,8 @@ export function extractDeadlines(
     });
   });
 
-  each(RE.yearEnd, (m) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    const s = squash(m[0]);
+  each(DEADLINE_SHAPES.yearEnd, (start, end) => {
+    const s = squash(text.slice(start, end));
     const prev = before(text, start);
     if (/每年?$/.test(prev)) { add({ start, end, date: null, precision: 'recurring' }); return; }
     if (CUTOFF_BEFORE.test(prev) && !hasSuffix(s)) return;
@@ -276,22 +368,20 @@ export function extractDeadlines(
 
   // 上半年 / 三季度末: a period of the year, due on the last day of its last month.
   const eachPeriod = (re: AnchoredPattern, precision: 'half' | 'quarter', lastMonth: (s: string) => number) =>
-    each(re, (m) => {
-      const start = m.index;
-      const end = start + m[0].length;
-      const s = squash(m[0]);
+    each(re, (start, end) => {
+      const s = squash(text.slice(start, end));
       if (!periodAccepted(start, end, s)) return;
       const y = /^([0-9]{4})年/.exec(s);
       const year = y ? Number(y[1]) : years.yearAt(start);
       add({ start, end, date: year === null ? null : endOfMonthIso(year, lastMonth(s)), precision });
     });
-  eachPeriod(RE.half, 'half', (s) => (s.includes('上半年') ? 6 : 12));
-  eachPeriod(RE.quarter, 'quarter', (s) => parseNumber(/([一二三四1-4])季度/.exec(s)![1]!) * 3);
+  eachPeriod(DEADLINE_SHAPES.half, 'half', (s) => (s.includes('上半年') ? 6 : 12));
+  eachPeriod(DEADLINE_SHAPES.quarter, 'quarter', (s) => parseNumber(/([一二三四1-4])季度/.exec(s)![1]!) * 3);
 
-  each(RE.year, (m) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    const s = squash(m[0]);
+  each(DEADLINE_SHAPES.year, (start, end) => {
+    // The match ends in 年 or 前; 2024年 without 前 needs 到/至 before it (checked in full below).
+    if (text.charCodeAt(end - 1) !== BEFORE_CH && !toBefore(text, start)) return;
+    const s = squash(text.slice(start, end));
     const year = Number(s.slice(0, 4));
     const next = after(text, end, 4);
     if (hasSuffix(s)) {
@@ -305,10 +395,8 @@ export function extractDeadlines(
     add({ start, end, date: `${year}-12-31`, precision: 'year' });
   });
 
-  each(RE.yearWord, (m) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    const w = m[0];
+  each(DEADLINE_SHAPES.yearWord, (start, end) => {
+    const w = text.slice(start, end);
     const prev = before(text, start, 4);
     const next = after(text, end);
     if (w === '年内' && (/[0-9一二三四五六七八九十两今本当]$/.test(prev) || QUOTA_AFTER.test(next))) return;
@@ -322,14 +410,13 @@ export function extractDeadlines(
     add({ start, end, date: docYear === null ? null : `${docYear}-12-31`, precision: 'year' });
   });
 
-  each(RE.relative, (m) => add({ start: m.index, end: m.index + m[0].length, date: null, precision: 'relative' }));
+  each(DEADLINE_SHAPES.relative, (start, end) => add({ start, end, date: null, precision: 'relative' }));
 
-  each(RE.holiday, (m) => {
-    const start = m.index;
+  each(DEADLINE_SHAPES.holiday, (start, end) => {
     const docYear = years.yearAt(start);
-    const s = squash(m[0]);
+    const s = squash(text.slice(start, end));
     const md = s.startsWith('国庆') ? '09-30' : s.startsWith('元旦') ? '12-31' : '04-30';
-    add({ start, end: start + m[0].length, date: docYear === null ? null : `${docYear}-${md}`, precision: 'day' });
+    add({ start, end, date: docYear === null ? null : `${docYear}-${md}`, precision: 'day' });
   });
 
   return found.map((f) => ({ ...f, text: text.slice(f.start, f.end) }));

@@ -1,18 +1,23 @@
 export type * from './entity';
 import type { Entity, ExtractOptions } from './entity';
 import { extractDocNumbers } from './docnumber';
-import { extractDeadlines } from './deadline';
+import { DEADLINE_CHARS, extractDeadlines } from './deadline';
+import { Alphabet, CharPositions } from './anchored-scan';
 import { buildYearContext } from './document-year';
 import { parseIsoDate } from './dates';
-import { extractUnits } from './unit';
+import { UNIT_CHARS, extractUnits } from './unit';
 import { tableRows } from './table';
+
+/** Every character an extractor looks up by position: found for all of them in one pass. */
+const ALPHABET = new Alphabet(DEADLINE_CHARS + UNIT_CHARS);
 
 export function extract(text: string, options: ExtractOptions = {}): Entity[] {
   const docNumbers = extractDocNumbers(text);
   const years = buildYearContext(text, docNumbers, parseIsoDate(options.baseDate)?.year ?? null);
   // Both deadlines and units read table columns; split the tables once.
   const rows = tableRows(text);
-  const deadlines = extractDeadlines(text, years, rows).map((d) => ({ kind: 'deadline' as const, ...d }));
-  const out: Entity[] = [...docNumbers, ...deadlines, ...extractUnits(text, rows)];
+  const positions = new CharPositions(text, ALPHABET);
+  const deadlines = extractDeadlines(text, years, rows, positions).map((d) => ({ kind: 'deadline' as const, ...d }));
+  const out: Entity[] = [...docNumbers, ...deadlines, ...extractUnits(text, rows, positions)];
   return out.sort((a, b) => a.start - b.start);
 }

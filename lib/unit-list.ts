@@ -97,6 +97,8 @@ function stripRole(text: string, r: Range): { range: Range; role: RoleWord } {
   return { range: r, role: null };
 }
 
+const CONJUNCTIONS = ['及其下设', '及', '和', '与'];
+
 /** Names inside an item: 等 tails, 和/及 pairs, trailing parenthesised aliases. */
 function namesIn(text: string, r: Range): Range[] {
   r = trim(text, r);
@@ -116,16 +118,24 @@ function namesIn(text: string, r: Range): Range[] {
     if (open > 0) {
       const head = trim(text, { start: r.start, end: r.start + open });
       const inner = { start: r.start + open + 1, end: r.end - 1 };
-      const aliases = splitStructure(text, inner.start, inner.end).flat(2).map((x) => trim(text, x));
       const headOk = isUnitName(squash(text.slice(head.start, head.end)));
       if (headOk) {
-        const named = aliases.filter((a) => isUnitName(squash(text.slice(a.start, a.end))));
-        return named.length === aliases.length ? [head, ...named] : [head];
+        const named: Range[] = [head];
+        for (const g of splitStructure(text, inner.start, inner.end)) {
+          for (const items of g) {
+            for (const x of items) {
+              const a = trim(text, x);
+              if (!isUnitName(squash(text.slice(a.start, a.end)))) return [head];
+              named.push(a);
+            }
+          }
+        }
+        return named;
       }
     }
   }
   // 和/及 between two complete names; 及其下设 drops the connective phrase.
-  for (const conj of ['及其下设', '及', '和', '与']) {
+  for (const conj of CONJUNCTIONS) {
     const at = t.indexOf(conj);
     if (at > 0) {
       const left = trim(text, { start: r.start, end: r.start + at });
@@ -165,37 +175,58 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
   while (last >= start && (isSpace(text[last]) || text[last] === '*')) last--;
   if (last < start || !LIST_LAST.has(text[last]!)) return null;
   const groups = splitStructure(text, start, end);
-  interface Sub { names: Range[]; role: RoleWord }
+  // Plain loops rather than flatMap/flat: this runs for every candidate list in a document.
   const parsed: Sub[][] = [];
   let anySupport = false;
   // 县市场监管局（牵头）: a role written in brackets after one name applies to that name only.
-  const itemRoles = new Map<number, UnitRole>();
+  let itemRoles: Map<number, UnitRole> | null = null;
+  let nameCount = 0;
   for (const g of groups) {
     const subs: Sub[] = [];
     for (const items of g) {
-      const trimmed = items.map((x) => trim(text, x)).filter((x) => x.end > x.start);
+      const trimmed: Range[] = [];
+      for (const x of items) {
+        const t = trim(text, x);
+        if (t.end > t.start) trimmed.push(t);
+      }
       if (!trimmed.length) continue;
       const { range, role } = stripRole(text, trimmed[trimmed.length - 1]!);
       trimmed[trimmed.length - 1] = range;
       if (role === 'support') anySupport = true;
-      const names = trimmed.flatMap((x) => {
-        const m = BRACKETED_ROLE.exec(text.slice(x.start, x.end));
-        if (!m) return namesIn(text, x);
+      const names: Range[] = [];
+      for (const x of trimmed) {
+        // BRACKETED_ROLE ends in a bracket, and trimmed items end in what it allows after one.
+        const lastCode = text.charCodeAt(x.end - 1);
+        const m = lastCode === 0xff09 || lastCode === 0x29 ? BRACKETED_ROLE.exec(text.slice(x.start, x.end)) : null;
+        if (!m) {
+          for (const n of namesIn(text, x)) names.push(n);
+          continue;
+        }
         const inner = trim(text, { start: x.start, end: x.start + m.index });
         const r: UnitRole = m[1] === '牵头' ? 'lead' : m[1] === '负责' ? 'responsible' : 'support';
         if (r === 'support') anySupport = true;
-        const found = namesIn(text, inner);
-        for (const n of found) itemRoles.set(n.start, r);
-        return found;
-      });
+        for (const n of namesIn(text, inner)) {
+          (itemRoles ??= new Map()).set(n.start, r);
+          names.push(n);
+        }
+      }
       if (!names.length && role !== null) return null;
+      nameCount += names.length;
       subs.push({ names, role });
     }
     if (subs.length) parsed.push(subs);
   }
-  const all = parsed.flat(1).flatMap((s) => s.names);
-  if (!all.length) return null;
-  for (const n of all) if (!isUnitName(squash(text.slice(n.start, n.end)))) return null;
+  if (nameCount === 0) return null;
+  const squashed: string[] = [];
+  for (const g of parsed) {
+    for (const s of g) {
+      for (const n of s.names) {
+        const name = squash(text.slice(n.start, n.end));
+        if (!isUnitName(name)) return null;
+        squashed.push(name);
+      }
+    }
+  }
 
   const groupText = (g: Sub[]) => g.flatMap((s) => s.names).map((n) => text.slice(n.start, n.end)).join('');
   const leadFirstGroup =
@@ -203,17 +234,20 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
     !TOWNSHIP.test(groupText(parsed[0]!)) && parsed.slice(1).every((g) => TOWNSHIP.test(groupText(g)));
 
   const out: UnitSpan[] = [];
-  parsed.forEach((g, gi) => {
-    for (const s of g) {
+  let k = 0;
+  for (let gi = 0; gi < parsed.length; gi++) {
+    for (const s of parsed[gi]!) {
       let role: UnitRole;
       if (s.role === 'lead' || s.role === 'support') role = s.role;
       else if (gi === 0 && leadFirstGroup) role = 'lead';
       else if (s.role === 'explicit-responsible' && anySupport) role = 'lead';
       else role = s.role === 'explicit-responsible' ? 'responsible' : opts.defaultRole;
       for (const n of s.names) {
-        out.push({ start: n.start, end: n.end, name: squash(text.slice(n.start, n.end)), role: itemRoles.get(n.start) ?? role });
+        out.push({ start: n.start, end: n.end, name: squashed[k++]!, role: itemRoles?.get(n.start) ?? role });
       }
     }
-  });
+  }
   return out;
 }
+
+interface Sub { names: Range[]; role: RoleWord }

@@ -9,7 +9,8 @@
  * Addressee lines, letterheads, signatures and organisations merely mentioned are none of these.
  */
 import type { UnitEntity, UnitRole } from './entity';
-import { isSpace } from './cjk';
+import { isSpace, isWhiteSpaceCode } from './cjk';
+import { Alphabet, CharPositions } from './anchored-scan';
 import { columnCells, tableRows, type TableRows } from './table';
 import { parseUnitList, type UnitSpan } from './unit-list';
 
@@ -18,46 +19,107 @@ const LABEL_ROLE: Record<string, UnitRole> = {
   配合单位: 'support', 配合部门: 'support', 协办单位: 'support', 参与单位: 'support',
   责任单位: 'responsible', 责任部门: 'responsible', 承办单位: 'responsible', 实施单位: 'responsible',
 };
-/** A label name whose characters a PDF line break may separate (配\n\n合单位：). */
-const spaced = (word: string) => [...word].join('\\s{0,3}');
-/** Matched against the few characters before each colon, so the scan is anchored on rare ：. */
-const LABEL_BEFORE_COLON_RE = new RegExp(`(${Object.keys(LABEL_ROLE).map(spaced).join('|')})[ \\t\\u3000]*$`);
+/** A node of a trie of label names read backwards. */
+interface Node { next: Map<number, Node>; name: number }
+
+/**
+ * Label names whose characters a PDF line break may separate (配\n\n合单位：): up to three \s
+ * between characters. Labels are found from their colons, so a name is matched backwards from where
+ * it ends, which is where /(?:名称|…)/ with \s{0,3} between characters finds one. Names hold no \s,
+ * so the gaps are skipped greedily; no name is another's suffix, so at most one matches at an end.
+ */
+class SpacedNames {
+  readonly names: readonly string[];
+  private readonly root: Node = { next: new Map(), name: -1 };
+  /** Start of the last name endingAt found. */
+  start = -1;
+  constructor(names: readonly string[]) {
+    this.names = names;
+    names.forEach((n, w) => {
+      let node = this.root;
+      for (let k = n.length - 1; k >= 0; k--) {
+        const c = n.charCodeAt(k);
+        let child = node.next.get(c);
+        if (!child) node.next.set(c, child = { next: new Map(), name: -1 });
+        node = child;
+      }
+      node.name = w;
+    });
+  }
+  /** Index of the name ending right before `end` and starting at or after `min`, or -1. */
+  endingAt(text: string, end: number, min: number): number {
+    let node = this.root;
+    let i = end - 1;
+    while (i >= min) {
+      const child = node.next.get(text.charCodeAt(i));
+      if (!child) return -1;
+      if (child.name >= 0) { this.start = i; return child.name; }
+      node = child;
+      i--;
+      for (let gap = 0; gap < 3 && i >= min && isWhiteSpaceCode(text.charCodeAt(i)); gap++) i--;
+    }
+    return -1;
+  }
+}
+
+/** [ \t\u3000], what may stand between a label and its colon. */
+const isLabelSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+const isColon = (c: number): boolean => c === 0xff1a || c === 0x3a;
+
+/**
+ * The label of `names` that ends, before [ \t\u3000]*, at the colon and starts at or after `min`:
+ * its index in names (its start is then names.start), or -1.
+ */
+function labelBefore(text: string, colon: number, min: number, names: SpacedNames): number {
+  let e = colon;
+  while (e > min && isLabelSpace(text.charCodeAt(e - 1))) e--;
+  return names.endingAt(text, e, min);
+}
+
+function hasColon(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isColon(text.charCodeAt(i))) return true;
+  return false;
+}
+
+const UNIT_LABELS = new SpacedNames(Object.keys(LABEL_ROLE));
 /** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
-const NEXT_FIELD_RE = new RegExp(
-  `(?:${['完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人', ...Object.keys(LABEL_ROLE)].map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
-const VALUE_STOP_RE = new RegExp(`。|${NEXT_FIELD_RE.source}`);
+const NEXT_FIELD_LABELS = new SpacedNames(['完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人', ...Object.keys(LABEL_ROLE)]);
+const spaced = (word: string) => [...word].join('\\s{0,3}');
+const NEXT_FIELD_RE = new RegExp(`(?:${NEXT_FIELD_LABELS.names.map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
 const COLUMN_RE = /^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|主办单位|协办单位|承办单位|责任主体)$/;
 const COLUMN_ROLE: Record<string, UnitRole> = { 牵头单位: 'lead', 牵头部门: 'lead', 主办单位: 'lead', 配合单位: 'support', 配合部门: 'support', 协办单位: 'support' };
 
-const CLOSERS: Record<string, string> = { '（': '）', '(': ')' };
 const MAX_BRACKET = 220;
-
-/** Index of the bracket closing the one at `open`, or -1 (nesting one level for aliases). */
-function matchClose(text: string, open: number): number {
-  const close = CLOSERS[text[open]!];
-  let depth = 0;
-  for (let i = open + 1; i < text.length && i < open + MAX_BRACKET; i++) {
-    const ch = text[i]!;
-    if (ch === '（' || ch === '(') {
-      // Unit lists nest one level (aliases); deeper nesting is prose, and giving up here keeps
-      // runs of （（（ from costing MAX_BRACKET each.
-      if (++depth > 1) return -1;
-    } else if (ch === '）' || ch === ')') {
-      if (depth === 0) return ch === close || ch === '）' || ch === ')' ? i : -1;
-      depth--;
-    } else if (ch === '。') return -1;
-  }
-  return -1;
-}
 
 const FULL_OPEN = 0xff08; // （
 const FULL_CLOSE = 0xff09; // ）
 const FULL_STOP = 0x3002; // 。
 
+/** Index of the bracket closing the one at `open` (either width closes either), or -1 (nesting one level for aliases). */
+function matchClose(text: string, open: number): number {
+  let depth = 0;
+  const stop = Math.min(text.length, open + MAX_BRACKET);
+  for (let i = open + 1; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === FULL_OPEN || c === 0x28) {
+      // Unit lists nest one level (aliases); deeper nesting is prose, and giving up here keeps
+      // runs of （（（ from costing MAX_BRACKET each.
+      if (++depth > 1) return -1;
+    } else if (c === FULL_CLOSE || c === 0x29) {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === FULL_STOP) return -1;
+  }
+  return -1;
+}
+
+/** How far back enclosingOpen looks for the bracket. */
+const ENCLOSING_SPAN = 160;
+
 /** The unclosed bracket a position sits in, within the same sentence; -1 when none. */
 function enclosingOpen(text: string, pos: number): number {
   let depth = 0;
-  for (let i = pos - 1; i >= 0 && i > pos - 160; i--) {
+  for (let i = pos - 1; i >= 0 && i > pos - ENCLOSING_SPAN; i--) {
     const c = text.charCodeAt(i);
     if (c === FULL_STOP) return -1;
     if (c === FULL_CLOSE || c === 0x29) depth++;
@@ -98,10 +160,16 @@ function labelValueEnd(text: string, from: number): number {
   let end = from;
   for (;;) {
     const nl = lineEnd(text, end, limit);
-    // The value stops at a full stop or at the next field label, whichever comes first.
+    // The value stops at a full stop or at the next field label, whichever comes first. The line
+    // holds no colon before nl, so a next label can only be the one ending at a colon there.
     const atColon = nl < text.length && text[nl] !== '\n';
-    const stop = VALUE_STOP_RE.exec(text.slice(end, atColon ? nl + 1 : nl));
-    if (stop) return end + stop.index;
+    let stop = -1;
+    for (let i = end; i < nl; i++) if (text.charCodeAt(i) === FULL_STOP) { stop = i; break; }
+    if (atColon && isColon(text.charCodeAt(nl))) {
+      const next = labelBefore(text, nl, end, NEXT_FIELD_LABELS) < 0 ? -1 : NEXT_FIELD_LABELS.start;
+      if (next >= 0 && (stop < 0 || next < stop)) stop = next;
+    }
+    if (stop >= 0) return stop;
     if (atColon) return nl;
     if (nl >= limit || nl >= text.length) return nl;
     // Continue when the value was cut mid-list (ends in 、) or the next line is a short tail (马营庄\n乡).
@@ -115,37 +183,44 @@ function labelValueEnd(text: string, from: number): number {
   }
 }
 
-/**
- * Offsets of either of two characters, in text order: two indexOf streams merged, which is much
- * cheaper than a regex class scan over the whole text.
- */
-function* eitherOf(text: string, a: string, b: string): Generator<number> {
-  let i = text.indexOf(a);
-  let j = text.indexOf(b);
-  while (i >= 0 || j >= 0) {
-    if (j < 0 || (i >= 0 && i < j)) { yield i; i = text.indexOf(a, i + 1); }
-    else { yield j; j = text.indexOf(b, j + 1); }
+/** The last of increasing offsets before a (non-decreasing) position. */
+class LastBefore {
+  private i = -1;
+  constructor(private readonly list: ArrayLike<number>) {}
+  at(pos: number): number {
+    while (this.i + 1 < this.list.length && this.list[this.i + 1]! < pos) this.i++;
+    return this.i < 0 ? -1 : this.list[this.i]!;
   }
 }
 
-function fromLabels(text: string, out: UnitSpan[]): void {
-  for (const colon of eitherOf(text, '：', ':')) {
+function fromLabels(text: string, positions: CharPositions, out: UnitSpan[]): void {
+  const colons = positions.ofAny('：:');
+  // enclosingOpen scans back up to 160 characters; with no bracket opened since the last 。 within
+  // that span it would find none, which the nearest bracket and 。 tell at once (责任单位：责任单位：…).
+  const lastOpen = new LastBefore(positions.ofAny('（('));
+  const lastStop = new LastBefore(positions.of('。'));
+  for (let c = 0; c < colons.length; c++) {
+    const colon = colons[c]!;
     const last = text[skipBack(text, colon - 1)];
     if (last !== '位' && last !== '门') continue;
-    const windowStart = Math.max(0, colon - 16);
-    const lm = LABEL_BEFORE_COLON_RE.exec(text.slice(windowStart, colon));
-    if (!lm) continue;
-    const role = LABEL_ROLE[lm[1]!.replace(/\s+/g, '')]!;
-    const m = { index: windowStart + lm.index };
+    // The label within the 16 characters before its colon.
+    const label = labelBefore(text, colon, Math.max(0, colon - 16), UNIT_LABELS);
+    if (label < 0) continue;
+    const labelStart = UNIT_LABELS.start;
+    const role = LABEL_ROLE[UNIT_LABELS.names[label]!]!;
     const from = colon + 1;
     // Inside a bracket, the value ends at its close: （责任单位：县教科局、县卫体局）.
-    const opened = enclosingOpen(text, m.index);
+    const open = lastOpen.at(labelStart);
+    const opened = open < 0 || open <= labelStart - ENCLOSING_SPAN || lastStop.at(labelStart) > open ? -1 : enclosingOpen(text, labelStart);
     let end: number;
     if (opened >= 0) {
       const close = matchClose(text, opened);
       end = close < 0 ? labelValueEnd(text, from) : close;
-      const next = NEXT_FIELD_RE.exec(text.slice(from, end));
-      if (next) end = from + next.index;
+      // A next field needs a colon; labelValueEnd already stops before one.
+      if (close >= 0 && hasColon(text, from, end)) {
+        const next = NEXT_FIELD_RE.exec(text.slice(from, end));
+        if (next) end = from + next.index;
+      }
     } else end = labelValueEnd(text, from);
     if (end - from < 2) continue;
     const spans = parseUnitList(text, from, end, { defaultRole: role, departmentsLeadBeforeTownships: false })
@@ -182,10 +257,11 @@ function fromColumns(text: string, rows: TableRows, out: UnitSpan[]): void {
 const LOOKS_LIKE_UNIT_LIST = /^[^0-9“”《》。"]*(?:[局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司]|负责|牵头|配合|协助|协办|落实|协调)[\s*]*$/;
 
 /** A bracket that closes a task sentence or stands on its own line, holding only units. */
-function fromBrackets(text: string, out: UnitSpan[]): void {
+function fromBrackets(text: string, opens: ArrayLike<number>, out: UnitSpan[]): void {
   // A bracket parsed as a unit list is skipped over whole: brackets inside it are not tried.
   let resume = 0;
-  for (const i of eitherOf(text, '（', '(')) {
+  for (let k = 0; k < opens.length; k++) {
+    const i = opens[k]!;
     if (i < resume) continue;
     const close = matchClose(text, i);
     if (close < 0) continue;
@@ -206,11 +282,16 @@ function fromBrackets(text: string, out: UnitSpan[]): void {
 /** (二) 县政府办公室牵头负责的工作 — the heading assigns the tasks listed under it. */
 const HEADING_RE = /^[ \t\u3000]*[（(][一二三四五六七八九十]{1,4}[)）][ \t\u3000]*([^\n]{2,80}?)(?:负责落实|负责)的工作[ \t\u3000]*$/gm;
 
-function fromHeadings(text: string, out: UnitSpan[]): void {
+const WORK_1 = '工'.charCodeAt(0);
+const WORK_2 = '作'.charCodeAt(0);
+
+function fromHeadings(text: string, des: ArrayLike<number>, out: UnitSpan[]): void {
   // A heading never spans a \n, and its line holds 的工作: only such lines are matched, each on its
   // own (^ and $ hold at the ends of the slice as they do at the \n around it).
   let lineEnd = -1;
-  for (let w = text.indexOf('的工作'); w >= 0; w = text.indexOf('的工作', lineEnd + 1)) {
+  for (let k = 0; k < des.length; k++) {
+    const w = des[k]!;
+    if (w <= lineEnd || text.charCodeAt(w + 1) !== WORK_1 || text.charCodeAt(w + 2) !== WORK_2) continue;
     const lineStart = text.lastIndexOf('\n', w) + 1;
     lineEnd = text.indexOf('\n', w);
     if (lineEnd < 0) lineEnd = text.length;
@@ -233,7 +314,7 @@ function headingsInLine(text: string, offset: number, line: string, out: UnitSpa
 }
 
 /** Units named with a responsibility verb in running text, found from the verb backwards. */
-const VERB_RE = /牵头|负责|配合下|配合(?=[，,。；;）)\n]|$)/g;
+const VERB_RE = /牵头|负责|配合下|配合(?=[，,。；;）)\n]|$)/y;
 const MAX_NAME = 40;
 /** Where the clause holding a unit before the verb starts. */
 const CLAUSE_START = /[。；;，,\n]/;
@@ -273,9 +354,16 @@ function pushProse(text: string, start: number, end: number, role: UnitRole, out
   return true;
 }
 
-function fromProse(text: string, out: UnitSpan[]): void {
-  VERB_RE.lastIndex = 0;
-  for (let m = VERB_RE.exec(text); m; m = VERB_RE.exec(text)) {
+function fromProse(text: string, verbStarts: ArrayLike<number>, out: UnitSpan[]): void {
+  // Every verb starts with 牵, 负 or 配: trying the sticky regex at those offsets in order finds what
+  // a global scan would, without running it over the whole text.
+  let resume = 0;
+  for (let k = 0; k < verbStarts.length; k++) {
+    if (verbStarts[k]! < resume) continue;
+    VERB_RE.lastIndex = verbStarts[k]!;
+    const m = VERB_RE.exec(text);
+    if (!m) continue;
+    resume = m.index + m[0].length;
     const v = m.index;
     const cs = clauseStart(text, v);
     if (m[0] === '配合下') {
@@ -329,13 +417,19 @@ function fromProse(text: string, out: UnitSpan[]): void {
   }
 }
 
-export function extractUnits(text: string, rows: TableRows = tableRows(text)): UnitEntity[] {
+/** The characters extractUnits looks up in a CharPositions index. */
+export const UNIT_CHARS = '：:（(。的牵负配';
+const UNIT_ALPHABET = new Alphabet(UNIT_CHARS);
+
+export function extractUnits(
+  text: string, rows: TableRows = tableRows(text), positions: CharPositions = new CharPositions(text, UNIT_ALPHABET),
+): UnitEntity[] {
   const found: UnitSpan[] = [];
-  fromLabels(text, found);
+  fromLabels(text, positions, found);
   fromColumns(text, rows, found);
-  fromHeadings(text, found);
-  fromBrackets(text, found);
-  fromProse(text, found);
+  fromHeadings(text, positions.of('的'), found);
+  fromBrackets(text, positions.ofAny('（('), found);
+  fromProse(text, positions.ofAny('牵负配'), found);
   // First source wins on overlap: labels and tables are the most explicit. Spans are short, so an
   // occupancy map keeps this linear.
   const occupied = new Uint8Array(text.length + 1);
