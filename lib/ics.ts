@@ -1,35 +1,37 @@
 /**
  * iCalendar (RFC 5545) files built with ical.js, which escapes TEXT values (\ ; , and line breaks).
- * Its folding counts UTF-8 octets and never splits a character, but cuts 75-octet chunks, so a
- * continuation line with its leading space is 76 octets: calendarText() unfolds its output and
- * folds again with icsFold (75 octets including the space). Pure: callers pass the time and uid.
+ * Its own folding (in toString) cuts 75-octet chunks, so a continuation line with its leading
+ * space is 76 octets: calendarText() has it write each property unfolded and folds with icsFold
+ * (75 octets including the space). Pure: callers pass the time and uid.
  */
 import ICAL from 'ical.js';
 import { toUri } from './uri';
 
-const utf8Length = (c: string) => {
-  const cp = c.codePointAt(0)!;
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-};
-
-/** Folds a content line at 75 octets (UTF-8), never inside a character; continuation lines start with a space. */
+/**
+ * Folds a content line at 75 octets (UTF-8), never inside a character (a surrogate pair is one
+ * 4-octet character, a lone surrogate the 3 octets of U+FFFD); continuation lines start with a
+ * space, which counts towards their 75.
+ */
 export function icsFold(line: string): string {
-  const out: string[] = [];
-  let cur = '';
-  let bytes = 0;
-  for (const c of line) {
-    const n = utf8Length(c);
-    const limit = out.length === 0 ? 75 : 74; // continuation lines carry the leading space
-    if (bytes + n > limit) {
-      out.push(cur);
-      cur = '';
-      bytes = 0;
+  if (line.length <= 25) return line; // at most 3 octets per UTF-16 unit
+  let out = '';
+  let start = 0;
+  let octets = 0;
+  let limit = 75;
+  for (let i = 0; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const n = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    if (octets + n > limit) {
+      out += `${line.slice(start, i)}\r\n `;
+      start = i;
+      octets = 0;
+      limit = 74;
     }
-    cur += c;
-    bytes += n;
+    octets += n;
+    i += pair ? 2 : 1;
   }
-  out.push(cur);
-  return out.join('\r\n ');
+  return out + line.slice(start);
 }
 
 /**
@@ -61,11 +63,20 @@ export function newCalendar(): ICAL.Component {
   return cal;
 }
 
+/** Content lines of a jCal component: ical.js writes (and escapes) each property unfolded, we fold. */
+function contentLines(jcal: unknown[], out: string[]): void {
+  const [name, properties, components] = jcal as [string, unknown[][], unknown[][]];
+  out.push(`BEGIN:${name.toUpperCase()}`);
+  for (const p of properties) out.push(icsFold(ICAL.stringify.property(p, ICAL.design.defaultSet, true)));
+  for (const c of components) contentLines(c, out);
+  out.push(`END:${name.toUpperCase()}`);
+}
+
 /** The calendar as file text: CRLF line ends (also after the last line), lines folded at 75 octets. */
 export function calendarText(cal: ICAL.Component): string {
-  // icsText() leaves no CR or LF in values, so CRLF + space only ever marks an ical.js fold.
-  const lines = cal.toString().replace(/\r\n /g, '').split('\r\n');
-  return `${lines.map(icsFold).join('\r\n')}\r\n`;
+  const out: string[] = [];
+  contentLines(cal.toJSON(), out);
+  return `${out.join('\r\n')}\r\n`;
 }
 
 export interface IcsEventInput {

@@ -39,11 +39,11 @@ export function descriptionOf(note: Note): string {
   return lines.join('\n');
 }
 
-function component(note: Note & { due: string }, kind: 'VTODO' | 'VEVENT', now: Date): ICAL.Component {
+function component(note: Note & { due: string }, kind: 'VTODO' | 'VEVENT', stamp: ICAL.Time): ICAL.Component {
   const c = new ICAL.Component(kind.toLowerCase());
   const done = note.status === 'done';
   c.addPropertyWithValue('uid', note.id);
-  c.addPropertyWithValue('dtstamp', icsUtc(now));
+  c.addPropertyWithValue('dtstamp', stamp);
   c.addPropertyWithValue('created', icsUtc(new Date(note.createdAt)));
   c.addPropertyWithValue('last-modified', icsUtc(new Date(note.updatedAt)));
   if (kind === 'VTODO') {
@@ -73,12 +73,12 @@ function component(note: Note & { due: string }, kind: 'VTODO' | 'VEVENT', now: 
 
 /** One VTODO (or VEVENT) per note with a due date, in the order given. */
 export function notesToIcs(notes: Note[], options: NotesToIcsOptions = {}): string {
-  const now = options.now ?? new Date();
+  const stamp = icsUtc(options.now ?? new Date());
   const kind = options.kind ?? 'VTODO';
   const cal = newCalendar();
   cal.addPropertyWithValue('x-wr-calname', '公报透镜待办');
   for (const note of notes) {
-    if (note.due !== null) cal.addSubcomponent(component({ ...note, due: note.due }, kind, now));
+    if (note.due !== null) cal.addSubcomponent(component({ ...note, due: note.due }, kind, stamp));
   }
   return calendarText(cal);
 }

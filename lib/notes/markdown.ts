@@ -90,6 +90,9 @@ function statusText(note: Note, today: string): string | null {
   return note.due ? `待办，${dueText(note.due, today)}` : '待办';
 }
 
+/** The reader's own calendar day of a UTC timestamp. */
+const localDay = (iso: string): string => format(new Date(iso), 'yyyy-MM-dd');
+
 function noteSection(note: Note, n: number, today: string): string[] {
   const out = [`### ${n}. ${escapeInline(kindLabel(note))}`, ''];
   if (note.target.type !== 'page') out.push(...blockquote(note.target.quote.exact), '');
@@ -99,7 +102,9 @@ function noteSection(note: Note, n: number, today: string): string[] {
   if (note.tags.length > 0) facts.push(`- 标签：${note.tags.map(escapeInline).join('、')}`);
   const status = statusText(note, today);
   if (status) facts.push(`- 状态：${status}`);
-  facts.push(`- 记录于 ${note.createdAt.slice(0, 10)}${note.updatedAt !== note.createdAt ? `，更新于 ${note.updatedAt.slice(0, 10)}` : ''}`);
+  const created = localDay(note.createdAt);
+  const updated = localDay(note.updatedAt);
+  facts.push(`- 记录于 ${created}${updated !== created ? `，更新于 ${updated}` : ''}`);
   out.push(...facts, '');
   return out;
 }
