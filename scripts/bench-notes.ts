@@ -109,20 +109,15 @@ for (let run = 0; run < RUNS; run++) {
     await (doc.raw as Page).waitForFunction(() => CSS.highlights.has('gl-docnumber'));
     const popup = (await harness.newPage()).raw as Page;
     await popup.goto(`${harness.extensionOrigin}/popup.html?tab=${tabId}`, { waitUntil: 'commit' });
-    const rendered = await popup.evaluate(
-      (n) =>
-        new Promise<number>((resolve) => {
-          const done = () => document.querySelectorAll('[data-testid=page-notes-list] [data-note-id]').length === n;
-          if (done()) return resolve(performance.now());
-          new MutationObserver((_, o) => {
-            if (done()) {
-              o.disconnect();
-              resolve(performance.now());
-            }
-          }).observe(document, { childList: true, subtree: true });
-        }),
-      PER_PAGE,
-    );
+    // A string, not a function: tsx would add __name() helpers the page does not have.
+    const rendered = (await popup.evaluate(`new Promise((resolve) => {
+      const n = ${PER_PAGE};
+      const count = () => document.querySelectorAll('[data-testid=page-notes-list] [data-note-id]').length;
+      if (count() === n) return resolve(performance.now());
+      new MutationObserver((_, o) => {
+        if (count() === n) { o.disconnect(); resolve(performance.now()); }
+      }).observe(document, { childList: true, subtree: true });
+    })`)) as number;
     results.popup.push(rendered);
   } finally {
     await harness.close();
