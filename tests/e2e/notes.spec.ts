@@ -7,12 +7,13 @@
  * The note editor lives in a CLOSED shadow root, so the tests drive it the way a keyboard user
  * does: focus starts in its text box, Ctrl+Enter saves.
  */
-import { readFileSync } from 'node:fs';
-import type { Page as PwPage } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { expect, test, type ExtensionHarness, type ExtPage, type TestServer } from './fixtures';
-import { launchChromium } from './fixtures/harness';
+import { launchChromium, launchFirefox } from './fixtures/harness';
 
 const HOST = 'www.shanhe.gov.cn';
 const DOC = '/shanhe/zfgb/2024/hzbf-20.html';
@@ -143,7 +144,6 @@ async function popupFor(ext: ExtensionHarness, tabId: number): Promise<ExtPage> 
 }
 
 test.describe('notes', () => {
-  test.skip(({ extBrowser }) => extBrowser !== 'chromium', 'Firefox parity is issue #5');
   test.beforeEach(async ({ ext, server }) => {
     server.override(DOC, null);
     await clearNotes(ext);
@@ -157,9 +157,8 @@ test.describe('notes', () => {
     const page = await openDoc(ext, server);
     const tabId = await tabIdOf(ext, server.url(DOC, HOST));
     expect(await select(page, '清理河道行洪障碍物')).toBe(true);
-    await (page.raw as PwPage).bringToFront();
     expect(await composeInTab(ext, tabId)).toBe(true);
-    await (page.raw as PwPage).bringToFront();
+    await page.bringToFront();
     await writeNote(page, '请水利局每周报进度');
     await expect.poll(() => noteHighlights(page)).toEqual(['清理河道行洪障碍物']);
     // The page's text is untouched by the note.
@@ -191,7 +190,6 @@ test.describe('notes', () => {
 
   test('加入待办 on a highlighted deadline puts a task in the manager’s deadlines view', async ({ ext, server }) => {
     const page = await openDoc(ext, server);
-    const raw = page.raw as PwPage;
     const box = await page.evaluate(() => {
       for (const name of ['gl-deadline', 'gl-deadline-overdue']) {
         for (const r of CSS.highlights.get(name) ?? []) {
@@ -204,8 +202,13 @@ test.describe('notes', () => {
       return null;
     });
     expect(box).not.toBeNull();
-    await raw.mouse.click(box!.x, box!.y);
-    await raw.locator('gazette-lens-card button[data-action=task]').click();
+    await page.click(box!);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    await page.evaluate(() => {
+      const b = document.querySelector('gazette-lens-card')?.shadowRoot?.querySelector('button[data-action=task]') as HTMLButtonElement | null;
+      if (!b) throw new Error('no 加入待办 button on the card');
+      b.click();
+    });
     await writeNote(page, '核对防汛物资清单');
 
     const manager = await ext.openExtensionPage('notes.html?view=tasks');
@@ -237,12 +240,11 @@ test.describe('notes', () => {
 
     const manager = await ext.openExtensionPage('notes.html');
     await manager.waitForText('[data-testid=export-scope]', /3/);
-    const raw = manager.raw as PwPage;
     const files: Record<string, string> = {};
     for (const format of ['jsonld', 'md', 'csv', 'ics']) {
-      const [download] = await Promise.all([raw.waitForEvent('download'), raw.click(`[data-testid=export-${format}]`)]);
-      expect(download.suggestedFilename()).toMatch(new RegExp(`^gazette-lens-notes-\\d{8}\\.${format}$`));
-      files[format] = readFileSync((await download.path())!, 'utf8');
+      const file = await ext.download(manager, () => manager.click(`[data-testid=export-${format}]`));
+      expect(file.name).toMatch(new RegExp(`^gazette-lens-notes-\\d{8}\\.${format}$`));
+      files[format] = file.text;
     }
 
     const collection = JSON.parse(files.jsonld!) as { type: string; total: number; first: { items: Array<{ type: string }> } };
@@ -264,20 +266,22 @@ test.describe('notes', () => {
     expect(todos.map((t) => String(t.getFirstPropertyValue('due'))).sort()).toEqual(['2030-05-31', '2030-06-15']);
 
     // A fresh profile: import the JSON through the manager's UI.
-    const fresh = await launchChromium();
+    const fresh = ext.name === 'firefox' ? await launchFirefox(server) : await launchChromium();
+    const dir = mkdtempSync(join(tmpdir(), 'gl-import-'));
     try {
       const other = await fresh.openExtensionPage('notes.html');
-      const otherRaw = other.raw as PwPage;
-      await otherRaw.setInputFiles('[data-testid=import-input]', { name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(files.jsonld!) });
+      writeFileSync(join(dir, 'notes.jsonld'), files.jsonld!);
+      await other.setInputFile('[data-testid=import-input]', join(dir, 'notes.jsonld'));
       await other.waitForText('[data-testid=import-counts]', /3/);
       // Nothing is written before the reader confirms.
       expect(await other.evaluate(() => document.querySelectorAll('[data-testid=note]').length)).toBe(0);
-      await otherRaw.click('[data-testid=import-confirm]');
+      await other.click('[data-testid=import-confirm]');
       await expect.poll(() => other.evaluate(() => document.querySelectorAll('[data-testid=note]').length)).toBe(3);
       await other.waitForText('[data-testid=list]', /台账模板找县应急局要[\s\S]*|清障进度/);
       await other.close();
     } finally {
       await fresh.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
