@@ -81,7 +81,7 @@ export class NotesLayer {
     this.loaded = this.loaded.catch(() => undefined).then(async () => {
       const a = await this.options.current();
       this.notes = await this.options.channel.list(this.options.page(a).url);
-      this.place(a);
+      await this.place(a);
     });
     return this.loaded;
   }
@@ -173,7 +173,7 @@ export class NotesLayer {
       save: async (r: EditorResult) => {
         const note = await this.options.channel.create({ target, ...r }, this.options.page(a));
         this.notes = [note, ...this.notes.filter((n) => n.id !== note.id)];
-        this.place(await this.options.current());
+        await this.place(await this.options.current());
       },
     });
   }
@@ -184,12 +184,12 @@ export class NotesLayer {
       save: async (r) => {
         const updated = await this.options.channel.update(note.id, r);
         this.notes = this.notes.map((n) => (n.id === updated.id ? updated : n));
-        this.place(await this.options.current());
+        await this.place(await this.options.current());
       },
       remove: async () => {
         await this.options.channel.remove([note.id]);
         this.notes = this.notes.filter((n) => n.id !== note.id);
-        this.place(await this.options.current());
+        await this.place(await this.options.current());
       },
     });
   }
@@ -204,17 +204,31 @@ export class NotesLayer {
     this.openExisting(hit.note, range?.getBoundingClientRect() ?? new DOMRect(ev.clientX, ev.clientY, 0, 0));
   }
 
-  /** Anchors every note on the analysis' text and paints the placed ones. */
-  private place(a: PageAnalysis): void {
+  private placing = 0;
+
+  /**
+   * Anchors every note on the analysis' text and paints the placed ones. A note whose passage moved
+   * far or is gone costs tens of ms on a large page (a whole-text fuzzy search), so the work yields
+   * to the page every ~12 ms; a newer call supersedes one still running.
+   */
+  private async place(a: PageAnalysis): Promise<void> {
+    const run = ++this.placing;
     const placed: Placed[] = [];
     const state: NoteAnchoring = {};
+    let sliceEnd = performance.now() + 12;
     for (const note of this.notes) {
       const t = note.target;
       if (t.type === 'page') continue;
+      if (performance.now() > sliceEnd) {
+        await new Promise((r) => setTimeout(r, 0));
+        if (run !== this.placing) return;
+        sliceEnd = performance.now() + 12;
+      }
       const hit = anchor(a.text, t.quote, t.position);
       state[note.id] = hit ? hit.method : null;
       if (hit) placed.push({ note, start: hit.start, end: hit.end });
     }
+    if (run !== this.placing) return;
     this.placed = placed;
     this.anchoringState = state;
     this.paint(a);

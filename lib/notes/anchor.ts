@@ -50,6 +50,9 @@ export const DEFAULT_CONTEXT = 32;
  * elsewhere on the page, with other surroundings, stay below it.
  */
 export const ACCEPT_SCORE = 0.5;
+/** Units next to a unique exact copy that must agree verbatim on one side (see anchor(), step 2). */
+const ADJACENT_CONTEXT = 12;
+const MIN_ADJACENT_CONTEXT = 4;
 /** An exact copy scoring this well is taken without looking for near matches. */
 const CONFIDENT_SCORE = 0.8;
 
@@ -136,6 +139,13 @@ export function anchor(
   const copies = exactCopies(text, exact);
   let best = bestExact(ctx, copies);
   if (best && best.score >= CONFIDENT_SCORE) return result(best, hint);
+  // The only exact copy on the page, with its context intact next to it on one side: an edit
+  // changed the text a little further away (a row removed below it), not the passage. A deleted
+  // passage leaves no exact copy, or several (the same 6月底前 in the other rows).
+  if (copies.length === 1 && (!best || !best.eligible || best.score < ACCEPT_SCORE) && ctx.adjacentAgrees(copies[0]!, copies[0]! + exact.length)) {
+    const only = ctx.candidate(copies[0]!, copies[0]! + exact.length, 0);
+    return result({ ...only, score: Math.max(only.score, ACCEPT_SCORE), eligible: true }, hint);
+  }
 
   // 3. Near matches, first around the stored position, then anywhere.
   const maxErrors = Math.max(0, Math.floor(options.maxErrors ?? Math.min(32, Math.ceil(exact.length * 0.25))));
@@ -355,6 +365,16 @@ class Scorer {
   contextIntact(start: number, end: number): boolean {
     const { text, prefix, suffix } = this;
     return start >= prefix.length && text.startsWith(prefix, start - prefix.length) && text.startsWith(suffix, end);
+  }
+
+  /** True when the ADJACENT_CONTEXT units nearest the passage agree verbatim on at least one side. */
+  adjacentAgrees(start: number, end: number): boolean {
+    const { text, prefix, suffix } = this;
+    const p = prefix.slice(-ADJACENT_CONTEXT);
+    const s = suffix.slice(0, ADJACENT_CONTEXT);
+    const before = p.length >= MIN_ADJACENT_CONTEXT && start >= p.length && text.startsWith(p, start - p.length);
+    const after = s.length >= MIN_ADJACENT_CONTEXT && text.startsWith(s, end);
+    return before || after;
   }
 
   /** Context units that agree verbatim, outward from the passage's edges (cheap ranking). */

@@ -405,3 +405,21 @@ describe('anchor: properties', () => {
     );
   });
 });
+
+describe('anchor: a unique short quote whose far context changed', () => {
+  const before = '各乡镇要在6月底前完成排查，县应急局负责督促。\n任务\t责任单位\n清理河道障碍\t县水利局\n储备物资\t县应急局';
+  const at = before.indexOf('6月底前完成排查');
+  const { quote, position } = describeRange(before, at, at + 8);
+
+  it('still anchors when the rows after it were removed (its near side agrees verbatim)', () => {
+    const after = `（补充通知）\n${before.slice(0, before.indexOf('\n清理'))}`;
+    const hit = anchor(after, quote, position)!;
+    expect(after.slice(hit.start, hit.end)).toBe('6月底前完成排查');
+    expect(hit.method).toBe('quote');
+  });
+
+  it('does not when neither side agrees next to it (unrelated text that happens to hold the words)', () => {
+    const other = '会议要求：6月底前完成排查任务的乡镇名单另行通知。';
+    expect(anchor(other, quote, position)).toBeNull();
+  });
+});

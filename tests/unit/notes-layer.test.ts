@@ -150,13 +150,14 @@ describe('notes on the page', () => {
     const a = analysis();
     const at = a.text.indexOf('6月底前完成排查');
     const sel = describeRange(a.text, at, at + '6月底前完成排查'.length);
-    const gone = describeRange(a.text, a.text.indexOf('县应急局负责督促'), a.text.indexOf('县应急局负责督促') + 8);
+    const gone = describeRange(a.text, a.text.indexOf('清理河道障碍'), a.text.indexOf('清理河道障碍') + 6);
     const base = { url: URL_, pageTitle: 't', site: 's', docNumber: null, docDate: null, body: 'b', tags: [], color: 'yellow' as const, status: 'todo' as const, due: null, createdAt: '2024-03-01T00:00:00.000Z', updatedAt: '2024-03-01T00:00:00.000Z' };
     const moved: Note = { ...base, id: '00000000-0000-4000-8000-000000000101', target: { type: 'selection', ...sel } };
     const lost: Note = { ...base, id: '00000000-0000-4000-8000-000000000102', target: { type: 'selection', ...gone } };
     const pageNote: Note = { ...base, id: '00000000-0000-4000-8000-000000000103', target: { type: 'page' } };
-    // The page changed since: a new paragraph first, and the sentence with 县应急局负责督促 rewritten.
-    document.body.innerHTML = PAGE.replace('<h1>', '<p>（根据省里通知补充：本年度汛期提前。）</p><h1>').replace('，县应急局负责督促。', '。');
+    // The page changed since: a new paragraph first, and the table row of 清理河道障碍 removed.
+    document.body.innerHTML = PAGE.replace('<h1>', '<p>（根据省里通知补充：本年度汛期提前。）</p><h1>').replace(/<tr><td>清理河道障碍.*?<\/tr>/, '');
+    expect(document.body.textContent).not.toContain('清理河道障碍');
     const layer = layerFor(fakeChannel([moved, lost, pageNote]));
     await layer.refresh();
     expect(await layer.anchoring()).toEqual({ [moved.id]: 'quote', [lost.id]: null });
