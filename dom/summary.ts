@@ -45,14 +45,12 @@ export function isSummaryRequest(message: unknown): message is SummaryRequest {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === SUMMARY_MESSAGE;
 }
 
-/** Content script → background: run extract() off the page's main thread. */
+/**
+ * Content script → background: run extract() off the page's main thread. The background checks
+ * these messages with zod (utils/background-messages.ts); the content script stays free of zod.
+ */
 export const EXTRACT_MESSAGE = 'gl:extract' as const;
 export type ExtractRequest = { type: typeof EXTRACT_MESSAGE; text: string; baseDate: string };
-
-export function isExtractRequest(message: unknown): message is ExtractRequest {
-  const m = message as { type?: unknown; text?: unknown; baseDate?: unknown } | null;
-  return typeof m === 'object' && m !== null && m.type === EXTRACT_MESSAGE && typeof m.text === 'string' && typeof m.baseDate === 'string';
-}
 
 /** Popup → content script: scroll to entity `index` of the summary and flash it. */
 export const REVEAL_MESSAGE = 'gl:reveal' as const;
@@ -66,11 +64,6 @@ export function isRevealRequest(message: unknown): message is RevealRequest {
 /** Content script → background: the number of open (not overdue) deadlines, for the toolbar badge. */
 export const BADGE_MESSAGE = 'gl:badge' as const;
 export type BadgeRequest = { type: typeof BADGE_MESSAGE; open: number };
-
-export function isBadgeRequest(message: unknown): message is BadgeRequest {
-  const m = message as { type?: unknown; open?: unknown } | null;
-  return typeof m === 'object' && m !== null && m.type === BADGE_MESSAGE && Number.isInteger(m.open) && (m.open as number) >= 0;
-}
 
 /** Deadlines on a highlighted page that are not overdue yet (undated ones are not counted). */
 export function openDeadlines(summary: PageSummary): number {
@@ -93,16 +86,3 @@ export type CalendarEventRequest = {
   type: typeof CALENDAR_MESSAGE;
   event: { date: string; summary: string; description?: string; url?: string; uid: string };
 };
-
-export function isCalendarEventRequest(message: unknown): message is CalendarEventRequest {
-  const m = message as { type?: unknown; event?: Record<string, unknown> } | null;
-  if (typeof m !== 'object' || m === null || m.type !== CALENDAR_MESSAGE || typeof m.event !== 'object' || m.event === null) return false;
-  const e = m.event;
-  const optional = (v: unknown) => v === undefined || (typeof v === 'string' && v.length <= 2000);
-  return (
-    typeof e.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.date) &&
-    typeof e.summary === 'string' && e.summary.length <= 2000 &&
-    typeof e.uid === 'string' && e.uid.length <= 200 &&
-    optional(e.description) && optional(e.url)
-  );
-}

@@ -1,47 +1,24 @@
 /**
  * Background (service worker in Chrome MV3, event page in Firefox MV2).
- * Thin wiring only: logic belongs in lib/, the notes database in storage/.
+ * Thin wiring only: logic belongs in lib/, the notes database in storage/. Every message is
+ * schema- and sender-checked by its handler (storage/notes-handler.ts, utils/background-messages.ts).
  */
-import { extract, type Entity } from '@/lib/index';
-import { isBadgeRequest, isCalendarEventRequest, isExtractRequest, type BadgeRequest } from '@/dom/summary';
-import { icsEvent } from '@/lib/ics';
 import { isNotesRequestType, type PageNotesRequest } from '@/lib/notes/messages';
-import { handleNotesMessage, type NotesSender } from '@/storage/notes-handler';
-export type PingRequest = { type: 'ping' };
-export type PingResponse = { ok: true; version: string };
+import { handleNotesMessage } from '@/storage/notes-handler';
+import { handleBackgroundMessage, isBackgroundRequestType } from '@/utils/background-messages';
+import type { MessageSender } from '@/utils/message-sender';
 
 /** Context-menu item and keyboard command that open the note editor for the selection. */
 export const ADD_NOTE_MENU_ID = 'gl-add-note';
 export const ADD_NOTE_COMMAND = 'add-note';
 
-/** Answers runtime messages; returns undefined for messages it does not handle. */
-export async function handleMessage(
-  message: unknown,
-  sender?: NotesSender,
-): Promise<unknown> {
-  if (isPing(message)) {
-    return { ok: true, version: browser.runtime.getManifest().version } satisfies PingResponse;
+/** Answers runtime messages; returns undefined for messages it does not handle or refuses. */
+export async function handleMessage(message: unknown, sender: MessageSender = {}): Promise<unknown> {
+  if (isNotesRequestType(message)) return handleNotesMessage(message, sender);
+  if (isBackgroundRequestType(message)) {
+    return handleBackgroundMessage(message, sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
   }
-  // The content script sends page text here so extract() runs off the page's main thread.
-  if (isExtractRequest(message)) return extract(message.text, { baseDate: message.baseDate }) satisfies Entity[];
-  if (isBadgeRequest(message)) return setBadge(message, sender?.tab?.id);
-  if (isCalendarEventRequest(message)) return icsEvent({ ...message.event, now: new Date() });
-  if (isNotesRequestType(message)) return handleNotesMessage(message, sender ?? {});
   return undefined;
-}
-
-/** Toolbar badge of the sender's tab: its number of open deadlines (none shown for 0). */
-async function setBadge(message: BadgeRequest, tabId: number | undefined): Promise<boolean> {
-  // Chrome MV3 has `action`, Firefox MV2 `browserAction`.
-  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
-  if (tabId === undefined || !action) return false;
-  await action.setBadgeText({ tabId, text: message.open > 0 ? String(message.open) : '' });
-  await action.setBadgeBackgroundColor({ tabId, color: '#B3261E' });
-  return true;
-}
-
-function isPing(message: unknown): message is PingRequest {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'ping';
 }
 
 /**
@@ -69,7 +46,7 @@ export async function composeInTab(tabId: number): Promise<void> {
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isPing(message) && !isExtractRequest(message) && !isBadgeRequest(message) && !isCalendarEventRequest(message) && !isNotesRequestType(message)) return undefined; // let other listeners answer
+    if (!isNotesRequestType(message) && !isBackgroundRequestType(message)) return undefined; // let other listeners answer
     // Return a native Promise from an async function (never a Dexie promise): see TOOLCHAIN.md.
     return handleMessage(message, sender);
   });

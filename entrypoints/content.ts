@@ -61,6 +61,9 @@ const notesChannel: NotesChannel = {
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
+  // WXT would announce the script to the page with window.postMessage; nothing of ours talks to
+  // the page (and nothing listens to its messages: tests/e2e/hostile.spec.ts).
+  noScriptStartedPostMessage: true,
   main() {
     // Injected twice (the *.gov.cn match, then the popup's "标注此页")? The first one answers.
     const w = window as unknown as { __gazetteLens?: boolean };
@@ -120,7 +123,9 @@ export default defineContentScript({
       });
       return { lens, notes: layer };
     })();
-    browser.runtime.onMessage.addListener((message) => {
+    browser.runtime.onMessage.addListener((message, sender) => {
+      // Only our popup and background talk to us (runtime.onMessage hears nothing else; checked anyway).
+      if (sender.id !== browser.runtime.id) return undefined;
       // Native Promises only (see TOOLCHAIN.md).
       if (isSummaryRequest(message)) return ready.then(({ lens }) => lens.summary());
       if (isRevealRequest(message)) return ready.then(({ lens }) => lens.reveal(message.index));

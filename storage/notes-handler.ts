@@ -1,8 +1,9 @@
 /**
  * The background's answer to notes messages from content scripts (lib/notes/messages.ts).
- * Every message is schema-checked (zod) and must come from this extension (a page can't call
+ * Every message is schema-checked (zod) and must come from this extension, from a content script
+ * in a tab or one of our own pages (utils/message-sender.ts): a page can't call
  * runtime.sendMessage for us, but a content script running in a hostile page relays page-influenced
- * data: the shape and sizes are checked before anything reaches the database).
+ * data, so the shape and sizes are checked before anything reaches the database.
  */
 import { z } from 'zod';
 import { NotesError, type NotesApi } from '@/lib/notes/notes-api';
@@ -17,15 +18,12 @@ import {
   tagSchema,
   uuidSchema,
 } from '@/lib/notes/note-schema';
+import { senderRefusal, type MessageSender } from '@/utils/message-sender';
 import { notesStore } from './index';
 import { requestPersistentStorage } from './persist';
 
 /** The part of runtime.MessageSender we check. */
-export interface NotesSender {
-  id?: string;
-  tab?: { id?: number };
-  url?: string;
-}
+export type NotesSender = MessageSender;
 
 // Generous bounds for one reader's note; a page can't make us store megabytes per message.
 const body = z.string().max(20_000);
@@ -66,10 +64,14 @@ function fail(error: string): NotesResponse<never> {
 export async function handleNotesMessage(
   message: unknown,
   sender: NotesSender,
-  options: { store?: NotesApi; extensionId?: string; openManager?: (url?: string) => Promise<void> } = {},
+  options: { store?: NotesApi; extensionId?: string; extensionOrigin?: string; openManager?: (url?: string) => Promise<void> } = {},
 ): Promise<NotesResponse<unknown>> {
-  const extensionId = options.extensionId ?? browser.runtime.id;
-  if (sender.id !== extensionId) return fail('拒绝：消息不是来自公报透镜本身。');
+  const self = {
+    id: options.extensionId ?? browser.runtime.id,
+    origin: options.extensionOrigin ?? browser.runtime.getURL('/'),
+  };
+  const refusal = senderRefusal(sender, self, 'content');
+  if (refusal) return fail(refusal);
   const parsed = notesRequestSchema.safeParse(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

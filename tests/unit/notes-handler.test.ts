@@ -11,7 +11,8 @@ const position = { type: 'TextPositionSelector', start: 40, end: 46 } as const;
 
 function setup() {
   const store = new DexieNotesStore(freshDb());
-  const ask = (message: unknown, sender: { id?: string } = fromUs) => handleNotesMessage(message, sender, { store, extensionId: EXT });
+  const ask = (message: unknown, sender: { id?: string; url?: string } = fromUs) =>
+    handleNotesMessage(message, sender, { store, extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/` });
   return { store, ask };
 }
 
@@ -36,6 +37,16 @@ describe('background notes messages', () => {
     const r = await ask({ type: 'gl:notes:list', url: PAGE.url }, { id: 'some-other-extension' });
     expect(r).toEqual({ ok: false, error: '拒绝：消息不是来自公报透镜本身。' });
     expect(await store.all()).toEqual([]);
+  });
+
+  it('takes notes messages from a content script in a tab or from our own pages, not from a tabless context elsewhere', async () => {
+    const { ask, store } = setup();
+    const create = { type: 'gl:notes:create', draft: { target: { type: 'page' }, body: '整篇转发' }, page: PAGE };
+    const r = await ask(create, { id: EXT, url: 'http://www.shanhe.gov.cn/zfgb/1.html' });
+    expect(r).toEqual({ ok: false, error: '拒绝：这条消息只能来自网页中的公报透镜。' });
+    expect(await store.all()).toEqual([]);
+    expect(await ask(create, { id: EXT, url: `chrome-extension://${EXT}/popup.html` })).toMatchObject({ ok: true });
+    expect(await store.all()).toHaveLength(1);
   });
 
   it('rejects malformed or oversized requests with a clear message and writes nothing', async () => {
