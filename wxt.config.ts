@@ -10,9 +10,10 @@ export default defineConfig({
   // the preset only adds prefresh HMR for `wxt dev`.
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Gazette Lens 公报透镜',
-    description:
-      '阅读县级政府公文：识别文号、期限与责任单位。Reads Chinese county-government documents: document numbers, deadlines, responsible units.',
+    // Words come from public/_locales/<lang>/messages.json (zh_CN first; en); see utils/i18n.ts.
+    default_locale: 'zh_CN',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // activeTab + scripting: the popup's "标注此页" injects the content script into the current tab
     // on demand, so no host permission beyond the *.gov.cn content-script match is needed.
     // contextMenus: 添加批注 on a selection.
@@ -20,7 +21,7 @@ export default defineConfig({
     commands: {
       'add-note': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: '为选中的文字添加批注 / Add a note to the selected text',
+        description: '__MSG_cmdAddNote__',
       },
     },
     ...(browser === 'firefox'

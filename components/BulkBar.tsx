@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 
 export interface BulkBarProps {
   /** Notes in the current filtered list. */

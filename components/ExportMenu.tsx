@@ -1,6 +1,6 @@
 import type { Note } from '@/lib/notes/note';
 import { EXPORT_FORMATS, type ExportSpec } from './notes-export-formats';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 
 export interface ExportMenuProps {
   /** What would be exported: the selected notes when there are any, else the filtered list. */

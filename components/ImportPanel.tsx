@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AnnotatedPage, Note } from '@/lib/notes/note';
 import type { ImportPlan, ImportResult } from '@/lib/notes/notes-api';
 import { parseNotesFile } from '@/lib/notes/notes-file';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 
 export interface ImportPanelProps {
   /** Compares the file with the database; writes nothing. */

@@ -3,7 +3,7 @@ import { NOTE_COLORS, type Note, type NoteColor } from '@/lib/notes/note';
 import type { NotePatch } from '@/lib/notes/notes-api';
 import { COLOR_LABEL } from './note-colors';
 import { formatTags, parseTags } from './note-tags';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 
 export interface NoteEditorProps {
   note: Note;

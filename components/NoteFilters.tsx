@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { NoteSort } from '@/lib/notes/note-query';
 import { SearchBox } from './SearchBox';
-import { t, type NotesStringKey } from './notes-strings';
+import { t, type MessageKey } from '@/utils/i18n';
 import { DUE_FILTERS, SORTS, STATUS_FILTERS, isFiltered, type DueFilter, type ManagerState, type StatusFilter } from './notes-url-state';
 
-const STATUS_LABEL: Record<StatusFilter, NotesStringKey> = { all: 'statusAll', todo: 'statusTodo', done: 'statusDone' };
-const DUE_LABEL: Record<DueFilter, NotesStringKey> = {
+const STATUS_LABEL: Record<StatusFilter, MessageKey> = { all: 'statusAll', todo: 'statusTodo', done: 'statusDone' };
+const DUE_LABEL: Record<DueFilter, MessageKey> = {
   all: 'dueAll',
   overdue: 'dueOverdue',
   today: 'dueToday',
@@ -13,7 +13,7 @@ const DUE_LABEL: Record<DueFilter, NotesStringKey> = {
   has: 'dueHas',
   none: 'dueNone',
 };
-const SORT_LABEL: Record<NoteSort, NotesStringKey> = {
+const SORT_LABEL: Record<NoteSort, MessageKey> = {
   updated: 'sortUpdated',
   created: 'sortCreated',
   due: 'sortDue',

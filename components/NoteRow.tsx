@@ -4,9 +4,9 @@ import type { NotePatch } from '@/lib/notes/notes-api';
 import { COLOR_LABEL } from './note-colors';
 import { NoteEditor } from './NoteEditor';
 import { formatDay, relativeDue } from './notes-dates';
-import { t, type NotesStringKey } from './notes-strings';
+import { t, type MessageKey } from '@/utils/i18n';
 
-const KIND_LABEL: Record<NoteEntity['kind'], NotesStringKey> = {
+const KIND_LABEL: Record<NoteEntity['kind'], MessageKey> = {
   docNumber: 'kindDocNumber',
   deadline: 'kindDeadline',
   unit: 'kindUnit',

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { AnnotatedPage, Note } from '@/lib/notes/note';
 import { NoteRow, type NoteRowActions } from './NoteRow';
 import { formatShortDay } from './notes-dates';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 import { useIncremental } from './useIncremental';
 
 export interface NotesListProps {

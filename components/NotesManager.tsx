@@ -11,7 +11,7 @@ import type { NoteRowActions } from './NoteRow';
 import { NotesList } from './NotesList';
 import { todayIso } from './notes-dates';
 import { pagesOf, type ExportSpec } from './notes-export-formats';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 import { managerSearch, parseManagerState, toNoteQuery, isFiltered, type ManagerState } from './notes-url-state';
 import { Toast, type ToastMessage } from './Toast';
 import { ViewTabs, panelId, tabId } from './ViewTabs';

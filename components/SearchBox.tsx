@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 
 /** Pause in typing before the list is filtered (each filter of 10 000 notes costs a frame or more). */
 export const SEARCH_DEBOUNCE_MS = 150;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 
 export interface ToastMessage {
   /** New id, new toast (its timer starts again). */

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { ManagerView } from './notes-url-state';
-import { t } from './notes-strings';
+import { t } from '@/utils/i18n';
 
 const TABS: ReadonlyArray<{ view: ManagerView; label: string }> = [
   { view: 'notes', label: t('viewNotes') },

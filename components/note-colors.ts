@@ -1,8 +1,8 @@
 import type { NoteColor } from '@/lib/notes/note';
-import type { NotesStringKey } from './notes-strings';
+import type { MessageKey } from '@/utils/i18n';
 
 /** Swatch label per colour: the name is always shown or announced, so colour is never the only cue. */
-export const COLOR_LABEL: Record<NoteColor, NotesStringKey> = {
+export const COLOR_LABEL: Record<NoteColor, MessageKey> = {
   yellow: 'colorYellow',
   green: 'colorGreen',
   blue: 'colorBlue',

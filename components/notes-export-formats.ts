@@ -7,7 +7,7 @@ import { serializeCollection, toAnnotationCollection } from '@/lib/notes/web-ann
 import { notesToMarkdown } from '@/lib/notes/markdown';
 import { notesToCsv } from '@/lib/notes/csv';
 import { notesToIcs } from '@/lib/notes/ical';
-import type { NotesStringKey } from './notes-strings';
+import type { MessageKey } from '@/utils/i18n';
 
 export type ExportFormat = 'jsonld' | 'md' | 'csv' | 'ics';
 
@@ -20,9 +20,9 @@ export interface ExportSpec {
   format: ExportFormat;
   ext: string;
   mime: string;
-  label: NotesStringKey;
+  label: MessageKey;
   /** Why the button is disabled when pick() leaves nothing. */
-  emptyHint?: NotesStringKey;
+  emptyHint?: MessageKey;
   /** Which of the notes this format writes (iCalendar: only those with a due date). */
   pick(notes: Note[]): Note[];
   write(notes: Note[], pages: AnnotatedPage[], ctx: ExportContext): string;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { NotesManager } from '@/components/NotesManager';
-import { t } from '@/components/notes-strings';
+import { t } from '@/utils/i18n';
 import { notesStore, requestPersistentStorage } from '@/storage/index';
 import './style.css';
 
