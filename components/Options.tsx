@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteMode } from '@/utils/site-modes';
+import { t, type MessageKey } from '@/utils/i18n';
 
 export interface OptionsProps {
   load: () => Promise<Record<string, SiteMode>>;
   save: (host: string, mode: SiteMode | null) => Promise<void>;
 }
 
-const LABEL: Record<SiteMode, string> = { always: '总是标注', never: '从不标注' };
+const LABEL: Record<SiteMode, MessageKey> = { always: 'siteModeAlways', never: 'siteModeNever' };
 
 /** The per-site lists: sites always highlighted and sites never highlighted. */
 export function Options({ load, save }: OptionsProps) {
@@ -30,10 +31,10 @@ export function Options({ load, save }: OptionsProps) {
   };
   return (
     <main class="options">
-      <h1>公报透镜 · 网站设置</h1>
-      <p>在 *.gov.cn 网站上，公报透镜自动判断页面是否为公文。可以让某个网站总是标注或从不标注。</p>
+      <h1>{t('optionsTitle')}</h1>
+      <p>{t('optionsIntro')}</p>
       {modes === null ? null : Object.keys(modes).length === 0 ? (
-        <p data-testid="empty">还没有设置任何网站。</p>
+        <p data-testid="empty">{t('optionsEmpty')}</p>
       ) : (
         <table data-testid="sites">
           <tbody>
@@ -42,10 +43,10 @@ export function Options({ load, save }: OptionsProps) {
               .map(([h, m]) => (
                 <tr key={h}>
                   <td>{h}</td>
-                  <td>{LABEL[m]}</td>
+                  <td>{t(LABEL[m])}</td>
                   <td>
                     <button type="button" onClick={() => void save(h, null).then(refresh)}>
-                      移除
+                      {t('optionsRemove')}
                     </button>
                   </td>
                 </tr>
@@ -54,12 +55,12 @@ export function Options({ load, save }: OptionsProps) {
         </table>
       )}
       <form onSubmit={add}>
-        <input name="host" aria-label="网站" placeholder="www.example.gov.cn" />
-        <select name="mode" aria-label="方式">
-          <option value="always">总是标注</option>
-          <option value="never">从不标注</option>
+        <input name="host" aria-label={t('optionsSite')} placeholder="www.example.gov.cn" />
+        <select name="mode" aria-label={t('optionsMode')}>
+          <option value="always">{t('siteModeAlways')}</option>
+          <option value="never">{t('siteModeNever')}</option>
         </select>
-        <button type="submit">添加</button>
+        <button type="submit">{t('add')}</button>
       </form>
     </main>
   );

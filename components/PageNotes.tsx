@@ -4,10 +4,10 @@
  * when the passage can't be found any more; such a note is kept, never dropped).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { daysUntil } from '@/lib/dates';
 import type { NoteAnchoring } from '@/lib/notes/messages';
 import { isTask, quoteOf, type Note } from '@/lib/notes/note';
 import type { NoteDraft, NotePatch } from '@/lib/notes/notes-api';
+import { dueIn, formatDate, t, type MessageKey } from '@/utils/i18n';
 
 export interface PageNotesControl {
   list(): Promise<Note[]>;
@@ -22,13 +22,12 @@ export interface PageNotesControl {
   openManager(): void;
 }
 
-const ENTITY_LABEL = { docNumber: '文号', deadline: '期限', unit: '单位' } as const;
+const ENTITY_LABEL: Record<'docNumber' | 'deadline' | 'unit', MessageKey> = { docNumber: 'kindDocNumber', deadline: 'kindDeadline', unit: 'kindUnit' };
 const UNDO_MS = 8000;
 
 export function dueLabel(due: string, today: string): { text: string; overdue: boolean } {
-  const n = daysUntil(due, today);
-  if (n === 0) return { text: `${due} · 今天到期`, overdue: false };
-  return n > 0 ? { text: `${due} · 还剩 ${n} 天`, overdue: false } : { text: `${due} · 已逾期 ${-n} 天`, overdue: true };
+  const { text, overdue } = dueIn(due, today);
+  return { text: `${formatDate(due)} · ${text}`, overdue };
 }
 
 function errorText(e: unknown): string {
@@ -78,25 +77,25 @@ function NoteItem({
     <li class={`note color-${note.color}${note.status === 'done' ? ' done' : ''}`} data-note-id={note.id} aria-busy={busy}>
       {quote ? (
         <p class="quote">
-          {note.target.type === 'entity' ? <span class="badge">{ENTITY_LABEL[note.target.entity.kind]}</span> : null}
+          {note.target.type === 'entity' ? <span class="badge">{t(ENTITY_LABEL[note.target.entity.kind])}</span> : null}
           {placed === null ? (
             <>
-              <span class="unplaced" data-testid="unplaced">未能定位</span>
+              <span class="unplaced" data-testid="unplaced">{t('unplaced')}</span>
               <q>{quote}</q>
             </>
           ) : (
-            <button type="button" class="jump" title="在页面上定位" onClick={() => void control.reveal(note.id)}>
+            <button type="button" class="jump" title={t('jumpToPage')} onClick={() => void control.reveal(note.id)}>
               <q>{quote}</q>
             </button>
           )}
         </p>
       ) : (
-        <p class="quote muted">（整页批注）</p>
+        <p class="quote muted">{t('pageNotesPageNote')}</p>
       )}
       {editing ? (
         <div class="edit">
           <label>
-            <span class="sr-only">批注内容</span>
+            <span class="sr-only">{t('editBody')}</span>
             <textarea
               value={draft}
               onInput={(e) => setDraft((e.currentTarget as HTMLTextAreaElement).value)}
@@ -112,14 +111,14 @@ function NoteItem({
             />
           </label>
           <button type="button" disabled={busy} onClick={() => void save()}>
-            保存
+            {t('save')}
           </button>
           <button type="button" disabled={busy} onClick={() => setEditing(false)}>
-            取消
+            {t('cancel')}
           </button>
         </div>
       ) : (
-        <p class="body">{note.body || <span class="muted">（无内容）</span>}</p>
+        <p class="body">{note.body || <span class="muted">{t('pageNotesNoBody')}</span>}</p>
       )}
       <p class="meta">
         {note.tags.map((t) => (
@@ -141,7 +140,7 @@ function NoteItem({
                   void run(control.update(note.id, { status: (e.currentTarget as HTMLInputElement).checked ? 'done' : 'todo' }).then(onChanged))
                 }
               />
-              已完成
+              {t('statusDone')}
             </label>
           ) : null}
           <button
@@ -152,10 +151,10 @@ function NoteItem({
               setEditing(true);
             }}
           >
-            编辑
+            {t('edit')}
           </button>
           <button type="button" disabled={busy} onClick={() => void run(control.remove([note.id]).then(onDeleted))}>
-            删除
+            {t('deleteNote')}
           </button>
         </div>
       ) : null}
@@ -179,7 +178,7 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
       setAnchoring(placed);
     } catch (e) {
       setNotes([]);
-      setError(`读取批注失败：${errorText(e)}`);
+      setError(t('loadFailed', errorText(e)));
     }
   }, [control]);
   useEffect(() => {
@@ -196,7 +195,7 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
       setNotes((l) => [note, ...(l ?? [])]);
       setBody('');
     } catch (e) {
-      setError(`保存失败：${errorText(e)}`); // the text stays in the box
+      setError(t('saveFailed', errorText(e))); // the text stays in the box
     } finally {
       setAdding(false);
     }
@@ -216,7 +215,7 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
       setUndo(null);
       await load();
     } catch (e) {
-      setError(`撤销失败：${errorText(e)}`);
+      setError(t('undoFailed', errorText(e)));
     }
   };
 
@@ -225,11 +224,11 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
     <section class="page-notes" data-testid="page-notes" aria-labelledby="page-notes-title">
       <div class="notes-head">
         <h2 id="page-notes-title">
-          本页批注{notes ? `（${notes.length}）` : ''}
-          {open > 0 ? <span class="muted"> · 待办 {open}</span> : null}
+          {notes ? t('pageNotesHeadingCount', notes.length) : t('pageNotesHeading')}
+          {open > 0 ? <span class="muted"> · {t('pageNotesTodo', open)}</span> : null}
         </h2>
         <button type="button" class="link" data-action="open-manager" onClick={() => control.openManager()}>
-          批注管理
+          {t('pageNotesManager')}
         </button>
       </div>
       <form
@@ -240,11 +239,11 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
         }}
       >
         <label for="page-note-body" class="sr-only">
-          为本页添加批注
+          {t('pageNotesAddLabel')}
         </label>
         <textarea
           id="page-note-body"
-          placeholder="为本页添加批注…（Ctrl+Enter 保存）"
+          placeholder={t('pageNotesAddPlaceholder')}
           value={body}
           onInput={(e) => setBody((e.currentTarget as HTMLTextAreaElement).value)}
           onKeyDown={(e) => {
@@ -255,7 +254,7 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
           }}
         />
         <button type="submit" disabled={adding || !body.trim()}>
-          添加
+          {t('add')}
         </button>
       </form>
       {error ? (
@@ -264,9 +263,9 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
         </p>
       ) : null}
       {notes === null ? (
-        <p class="muted">正在读取批注…</p>
+        <p class="muted">{t('loading')}</p>
       ) : notes.length === 0 ? (
-        <p class="muted">还没有批注。选中页面文字后右键「添加批注」，或点高亮的文号、期限、单位。</p>
+        <p class="muted">{t('pageNotesEmpty')}</p>
       ) : (
         <ul class="notes" data-testid="page-notes-list">
           {notes.map((n) => (
@@ -286,9 +285,9 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
       <div role="status" class="toast" aria-live="polite">
         {undo ? (
           <>
-            已删除 {undo.length} 条批注
+            {t('pageNotesDeleted', undo.length)}
             <button type="button" data-action="undo" onClick={() => void undoDelete()}>
-              撤销
+              {t('undo')}
             </button>
           </>
         ) : null}

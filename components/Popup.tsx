@@ -4,6 +4,7 @@ import { PageNotes, type PageNotesControl } from './PageNotes';
 import type { LensMode, PageSummary, SummaryEntity } from '@/dom/summary';
 import { lensModeFor, type SiteMode } from '@/utils/site-modes';
 import type { UnitRole } from '@/lib/entity';
+import { formatDate, formatDaysLeft, t, type MessageKey } from '@/utils/i18n';
 
 export type SummaryResult =
   | { status: 'ok'; summary: PageSummary }
@@ -51,16 +52,16 @@ function Controls({ summary, control, onResult }: { summary: PageSummary; contro
     <section class="controls" data-testid="controls">
       {summary.highlighted ? (
         <button type="button" data-action="off" onClick={() => run(control.setMode('off'))}>
-          关闭本页标注
+          {t('popupOff')}
         </button>
       ) : (
         <button type="button" data-action="force" onClick={() => run(control.setMode('force'))}>
-          标注此页
+          {t('popupForce')}
         </button>
       )}
       {host && site !== undefined ? (
         <label class="site">
-          本站（{host}）：
+          {t('popupSiteMode', host)}
           <select
             data-action="site"
             value={site ?? 'auto'}
@@ -71,9 +72,9 @@ function Controls({ summary, control, onResult }: { summary: PageSummary; contro
               void control.setSiteMode(host, mode).then(() => run(control.setMode(lensModeFor(mode))));
             }}
           >
-            <option value="auto">自动判断</option>
-            <option value="always">总是标注</option>
-            <option value="never">从不标注</option>
+            <option value="auto">{t('siteModeAuto')}</option>
+            <option value="always">{t('siteModeAlways')}</option>
+            <option value="never">{t('siteModeNever')}</option>
           </select>
         </label>
       ) : null}
@@ -81,16 +82,15 @@ function Controls({ summary, control, onResult }: { summary: PageSummary; contro
   );
 }
 
-const ROLE_LABEL: Record<UnitRole, string> = { lead: '牵头', support: '配合', responsible: '负责' };
+const ROLE_LABEL: Record<UnitRole, MessageKey> = { lead: 'roleLead', support: 'roleSupport', responsible: 'roleResponsible' };
 
 type Deadline = Extract<SummaryEntity, { kind: 'deadline' }>;
 type Unit = Extract<SummaryEntity, { kind: 'unit' }>;
 
 export function daysLeftLabel(d: Deadline): string {
-  if (d.precision === 'ongoing') return '长期';
-  if (d.daysLeft === null) return '无具体日期';
-  if (d.daysLeft === 0) return '今天到期';
-  return d.daysLeft > 0 ? `还剩 ${d.daysLeft} 天` : `已逾期 ${-d.daysLeft} 天`;
+  if (d.precision === 'ongoing') return t('deadlineOngoing');
+  if (d.daysLeft === null) return t('deadlineUndated');
+  return formatDaysLeft(d.daysLeft);
 }
 
 /** Deadlines by due date, undated last; ties keep page order. */
@@ -134,7 +134,7 @@ function SummaryView({
   const notesControl = useMemo(() => notes?.(summary), [notes, summary.url]);
   /** An entity line: a button that takes the reader to it on the page. */
   const Jump = ({ index, children }: { index: number; children: ComponentChildren }) => (
-    <button type="button" class="jump" title="在页面上定位" onClick={() => reveal?.(index)}>
+    <button type="button" class="jump" title={t('jumpToPage')} onClick={() => reveal?.(index)}>
       {children}
     </button>
   );
@@ -152,7 +152,7 @@ function SummaryView({
       </p>
       {control ? <Controls summary={summary} control={control} onResult={onResult} /> : null}
       <details class="reasons" open={!summary.detected}>
-        <summary>判断依据（得分 {summary.score}）</summary>
+        <summary>{t('popupReasons', summary.score)}</summary>
         <ul data-testid="reasons">
           {summary.reasons.map((r) => (
             <li key={r}>{r}</li>
@@ -160,17 +160,17 @@ function SummaryView({
         </ul>
       </details>
       <p class="counts" data-testid="counts">
-        <span class="chip docnumber">文号 {counts.docNumber}</span>
+        <span class="chip docnumber">{t('popupCountDocNumber', counts.docNumber)}</span>
         <span class="chip deadline">
-          期限 {counts.deadline}
-          {counts.overdue > 0 ? `（逾期 ${counts.overdue}）` : ''}
+          {t('popupCountDeadline', counts.deadline)}
+          {counts.overdue > 0 ? t('popupCountOverdue', counts.overdue) : ''}
         </span>
-        <span class="chip unit">单位 {counts.unit}</span>
+        <span class="chip unit">{t('popupCountUnit', counts.unit)}</span>
       </p>
       {notesControl ? <PageNotes control={notesControl} today={summary.today} /> : null}
       {docs.length > 0 && (
         <section data-testid="group-docnumber">
-          <h2>文号</h2>
+          <h2>{t('popupGroupDocNumber')}</h2>
           <ul>
             {docs.map(({ item, count }) => (
               <li key={item.normalized}>
@@ -185,12 +185,19 @@ function SummaryView({
       )}
       {deadlines.length > 0 && (
         <section data-testid="group-deadline">
-          <h2>期限</h2>
+          <h2>{t('popupGroupDeadline')}</h2>
           <ul>
             {deadlines.map((d, i) => (
               <li key={i} class={d.daysLeft !== null && d.daysLeft < 0 ? 'overdue' : undefined}>
                 <Jump index={d.index}>
-                  <span class="date">{d.date ?? '—'}</span> {d.text}
+                  {d.date ? (
+                    <time class="date" dateTime={d.date}>
+                      {formatDate(d.date)}
+                    </time>
+                  ) : (
+                    <span class="date">—</span>
+                  )}{' '}
+                  {d.text}
                   <span class="left">{daysLeftLabel(d)}</span>
                 </Jump>
               </li>
@@ -200,14 +207,14 @@ function SummaryView({
       )}
       {units.length > 0 && (
         <section data-testid="group-unit">
-          <h2>责任单位</h2>
+          <h2>{t('popupGroupUnit')}</h2>
           <ul>
             {units.map(({ item, count }) => (
               <li key={`${item.role}:${item.name}`}>
                 <Jump index={item.index}>
-                  {item.name} <span class={`role ${item.role}`}>{ROLE_LABEL[item.role]}</span>
+                  {item.name} <span class={`role ${item.role}`}>{t(ROLE_LABEL[item.role])}</span>
                   {/* each mention of a unit in a unit slot assigns it one task */}
-                  <span class="muted"> · 任务 {count} 项</span>
+                  <span class="muted"> · {t('popupUnitTasks', count)}</span>
                 </Jump>
               </li>
             ))}
@@ -219,10 +226,10 @@ function SummaryView({
 }
 
 function statusLine(s: PageSummary): string {
-  if (s.mode === 'off') return '本页已关闭标注。';
-  if (s.mode === 'force' && !s.detected) return s.highlighted ? '已按要求标注此页（未识别为公文）。' : '已按要求标注此页，但没有找到可标注的内容。';
-  if (s.detected) return s.highlighted ? '已识别为公文页面，已在页面上标注。' : '已识别为公文页面（本页没有可标注的内容）。';
-  return '此页面未识别为公文，未作标注。';
+  if (s.mode === 'off') return t('statusOff');
+  if (s.mode === 'force' && !s.detected) return t(s.highlighted ? 'statusForced' : 'statusForcedEmpty');
+  if (s.detected) return t(s.highlighted ? 'statusDetected' : 'statusDetectedEmpty');
+  return t('statusNotDetected');
 }
 
 /** Page summary of the active tab, from its content script. */
@@ -241,14 +248,12 @@ export function Popup({ version, load, reveal, control, notes }: PopupProps) {
   }, [load]);
 
   let body;
-  if (result === 'loading') body = <p data-testid="popup-status">正在分析本页…</p>;
-  else if (result instanceof Error) body = <p data-testid="popup-status">分析失败：{result.message}</p>;
+  if (result === 'loading') body = <p data-testid="popup-status">{t('popupAnalyzing')}</p>;
+  else if (result instanceof Error) body = <p data-testid="popup-status">{t('popupAnalyzeFailed', result.message)}</p>;
   else if (result.status === 'no-content-script')
     body = (
       <>
-        <p data-testid="popup-status">
-          本页没有运行公报透镜：它自动在政府网站（*.gov.cn）上工作。若刚安装或更新了扩展，请刷新页面后再试。
-        </p>
+        <p data-testid="popup-status">{t('popupNoContentScript')}</p>
         {control ? (
           <button
             type="button"
@@ -257,7 +262,7 @@ export function Popup({ version, load, reveal, control, notes }: PopupProps) {
               control.forceHere().then(setResult, (e: unknown) => setResult(e instanceof Error ? e : new Error(String(e))))
             }
           >
-            标注此页
+            {t('popupForce')}
           </button>
         ) : null}
       </>
@@ -266,7 +271,7 @@ export function Popup({ version, load, reveal, control, notes }: PopupProps) {
 
   return (
     <main class="popup">
-      <h1>公报透镜</h1>
+      <h1>{t('appName')}</h1>
       {body}
       {version ? <p class="version">Gazette Lens v{version}</p> : null}
     </main>

@@ -105,3 +105,9 @@ export function dueIn(due: string, today: string): { days: number; text: string;
   const days = daysUntil(due, today);
   return { days, text: formatDaysLeft(days), overdue: days < 0 };
 }
+
+/** An extension page in the reader's language: its title, and `lang` (fonts, screen readers, spelling). */
+export function localizePage(doc: Document, titleKey: MessageKey): void {
+  doc.documentElement.lang = intlLocale();
+  doc.title = t(titleKey);
+}

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { Popup, type PopupControl, type SummaryResult } from '@/components/Popup';
 import {
@@ -14,7 +15,10 @@ import type { PageNotesControl } from '@/components/PageNotes';
 import type { NoteAnchoring, PageNotesRequest } from '@/lib/notes/messages';
 import { siteOf, type PageInfo } from '@/lib/notes/note';
 import { notesStore, requestPersistentStorage } from '@/storage/index';
+import { localizePage, t } from '@/utils/i18n';
 import './style.css';
+
+localizePage(document, 'appName');
 
 /**
  * The tab to summarise: the active tab of the current window, or `?tab=<id>` (used by the e2e
@@ -68,7 +72,7 @@ async function forceHere(): Promise<SummaryResult> {
     if (result.status === 'ok') return result;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('注入后页面没有响应');
+  throw new Error(t('popupInjectTimeout'));
 }
 
 const control: PopupControl = { setMode, forceHere, getSiteMode, setSiteMode };

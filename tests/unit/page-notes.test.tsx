@@ -85,10 +85,10 @@ describe('popup: notes of this page', () => {
     const c = control([n]);
     render(<PageNotes control={c} today="2024-11-02" />);
     await screen.findByText('报送材料');
-    expect(document.querySelector('.due')!.textContent).toBe('2024-10-31 · 已逾期 2 天');
+    expect(document.querySelector('.due')!.textContent).toBe('2024年10月31日 · 已逾期 2 天');
     expect(document.querySelector('.due')!.classList.contains('overdue')).toBe(true);
     fireEvent.click(screen.getByLabelText('已完成'));
     await waitFor(() => expect(c.calls).toEqual(['update {"status":"done"}']));
-    expect(dueLabel('2024-11-02', '2024-11-02').text).toBe('2024-11-02 · 今天到期');
+    expect(dueLabel('2024-11-02', '2024-11-02').text).toBe('2024年11月2日 · 今天到期');
   });
 });

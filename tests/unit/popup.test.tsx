@@ -55,10 +55,12 @@ describe('Popup', () => {
     // Deadlines by date, overdue marked, undated last.
     const dl = [...screen.getByTestId('group-deadline').querySelectorAll('li')];
     expect(dl.map((li) => li.textContent)).toEqual([
-      '2024-04-15 2024年4月15日前已逾期 47 天',
-      '2024-10-31 2024年10月底前还剩 152 天',
+      '2024年4月15日 2024年4月15日前已逾期 47 天',
+      '2024年10月31日 2024年10月底前还剩 152 天',
       '— 长期坚持长期',
     ]);
+    // The date is written for the reader (Intl, zh-CN) and kept machine-readable.
+    expect(dl.map((li) => li.querySelector('time')?.dateTime ?? null)).toEqual(['2024-04-15', '2024-10-31', null]);
     expect(dl[0]!.className).toBe('overdue');
     const units = [...screen.getByTestId('group-unit').querySelectorAll('li')].map((li) => li.textContent);
     expect(units).toEqual(['县农业农村局 牵头 · 任务 1 项', '县财政局 配合 · 任务 1 项']);
