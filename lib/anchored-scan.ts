@@ -174,7 +174,7 @@ export function forEachMatch(
     }
     if (to < 0) return;
     if (from > pos) pos = from;
-    const code = anchors[best]!.ch.charCodeAt(0);
+    const bestAt = anchorAt[best]!;
     const lead = anchors[best]!.maxLead;
     for (;;) {
       while (pos <= to) {
@@ -191,12 +191,10 @@ export function forEachMatch(
         fn(pos, end);
         pos = end > pos ? end : pos + 1;
       }
-      // Dense anchors (月月月, 6月6月): extend the window over the next occurrence within reach by a
-      // char scan, rather than a fresh round of lookups per occurrence.
-      let ext = -1;
-      const limit = Math.min(text.length - 1, pos + lead);
-      for (let j = Math.max(to + 1, pos); j <= limit; j++) if (text.charCodeAt(j) === code) { ext = j; break; }
-      if (ext < 0) break;
+      // Dense anchors (月月月, 6月6月): extend the window over the next occurrence within reach,
+      // rather than a fresh round of lookups over every anchor per occurrence. (pos > to here.)
+      const ext = bestAt.at(pos);
+      if (ext < 0 || ext > pos + lead) break;
       to = ext;
     }
   }

@@ -11,6 +11,11 @@ export function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u3000' || ch === '\u00a0';
 }
 
+/** isSpace on a char code (NaN, past the end of a string, is none). */
+export function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
+}
+
 /** Full-width digits and ASCII digits to a number; NaN for anything else. */
 export function digitsToNumber(s: string): number {
   let n = 0;

@@ -54,8 +54,12 @@ const isW = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c 
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** [0-9０-９] */
 const isDigit = (c: number): boolean => isAsciiDigit(c) || (c >= 0xff10 && c <= 0xff19);
-/** Characters that can continue a dated match after 月: 份, a day, a part, a list, a suffix. */
-const AFTER_MONTH = new CodeSet(`份${DIGITS}${WIDE_DIGITS}${CN_NUM}底末中上下初、和及之以前为止`);
+/** Characters that can continue a dated match after 月 (digits aside): 份, a day, a part, a list, a suffix. */
+const AFTER_MONTH = new CodeSet(`份${CN_NUM}底末中上下初、和及之以前为止`);
+const DAY = '日'.charCodeAt(0);
+const NUMBER = '号'.charCodeAt(0);
+/** What may follow the digits of a day (6月6日): whitespace or 日/号. */
+const dayEnd = (c: number): boolean => c === DAY || c === NUMBER || isW(c);
 const AFTER_YEAR = new CodeSet('之以前');
 
 /**
@@ -71,6 +75,11 @@ function probeDated(text: string, pos: number): number {
   // neither one digit nor two can be followed by 月, and a digit cannot start a year word.
   if (c !== MONTH_CH) return isDigit(c) || isW(c) ? ASK_REGEX : NO_MATCH;
   const next = text.charCodeAt(m + 1);
+  if (isDigit(next)) {
+    // A day needs 日 or 号 (after whitespace) behind its one or two digits; 6月6月 has neither.
+    const c1 = text.charCodeAt(m + 2);
+    return dayEnd(c1) || (isDigit(c1) && dayEnd(text.charCodeAt(m + 3))) ? ASK_REGEX : m + 1;
+  }
   return isW(next) || AFTER_MONTH.has(next) ? ASK_REGEX : m + 1;
 }
 function probeYear(text: string, pos: number): number {
@@ -132,7 +141,7 @@ function labelValueStarts(text: string, colons: ArrayLike<number>, out: Set<numb
     out.add(v);
   }
 }
-const COLUMN_HEADER_RE = /^(?:完成时限|完成时间|完成期限|时间节点|时限要求|办结时限|时限)$/;
+const COLUMN_HEADERS = new Set(['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '办结时限', '时限']);
 const ONGOING_RE = /^(?:长期坚持|长期推进|持续推进|持续开展|常态化推进|常态化开展|长期|常态化)/;
 
 /** Verbs that make a bare date a milestone: 10月完工, 2023年9月开始…工作. */
@@ -256,9 +265,8 @@ export function extractDeadlines(
   // Offsets where a field value starts: a 完成时限：label or a cell of a 完成时限 column.
   const valueStarts = new Set<number>();
   labelValueStarts(text, positions.ofAny('：:'), valueStarts);
-  for (const { candidates } of columnCells(rows, COLUMN_HEADER_RE)) {
-    const c = candidates[0]!;
-    valueStarts.add(c.start + (c.text.length - c.text.trimStart().length));
+  for (const { candidates } of columnCells(rows, COLUMN_HEADERS)) {
+    valueStarts.add(candidates[0]!.first);
   }
   const inField = (start: number): boolean => valueStarts.has(start);
 

@@ -11,6 +11,7 @@
  */
 import type { DocNumberEntity } from './entity';
 import { digitsToNumber, isHan, isSpace } from './cjk';
+import { Alphabet, CharPositions, anchored, forEachMatch } from './anchored-scan';
 
 const OPEN = '〔\\[［(（【〈﹝';
 const CLOSE = '〕\\]］)）】〉﹞';
@@ -18,11 +19,20 @@ const D = '[0-9０-９]';
 const WS = '[ \\t\\r\\n\\u3000\\u00a0]';
 
 /** Bracketed year, optional 第, sequence, 号. Bounded whitespace keeps it linear. */
-const TAIL_RE = new RegExp(
+const TAIL_SOURCE =
   `[${OPEN}]${WS}{0,4}(${D}${WS}{0,2}${D}${WS}{0,2}${D}${WS}{0,2}${D})${WS}{0,4}[${CLOSE}]` +
-    `${WS}{0,6}第?${WS}{0,2}(${D}(?:${WS}{0,3}${D}){0,4})${WS}{0,6}号`,
-  'g',
-);
+    `${WS}{0,6}第?${WS}{0,2}(${D}(?:${WS}{0,3}${D}){0,4})${WS}{0,6}号`;
+/** The same, sticky, to read the year and sequence of a tail found by DOC_NUMBER_TAIL. */
+const TAIL_RE = new RegExp(TAIL_SOURCE, 'y');
+/**
+ * Tails are scanned for near their 号 (see anchored-scan.ts), at most 52 characters after the
+ * bracket: 1 + 4 + 10 + 4 + 1 + 6 + 1 + 2 + 17 + 6. A regex scan tried every bracket and digit.
+ */
+export const DOC_NUMBER_TAIL = anchored(TAIL_SOURCE, [{ ch: '号', maxLead: 52 }], '〔[［(（【〈﹝');
+
+/** The characters extractDocNumbers looks up in a CharPositions index. */
+export const DOC_NUMBER_CHARS = '号';
+const DOC_NUMBER_ALPHABET = new Alphabet(DOC_NUMBER_CHARS);
 
 /** Longest issuer code we accept; real ones run 2–7 characters (晋卫办健宣函, 偏脱贫攻坚组). */
 const MAX_ISSUER = 10;
@@ -83,18 +93,27 @@ function readRun(text: string, open: number): { run: string; offsets: number[]; 
   return { run, offsets, clean: !isHan(text[i]) };
 }
 
-function findCandidates(text: string): Candidate[] {
+function findCandidates(text: string, positions: CharPositions): Candidate[] {
   const out: Candidate[] = [];
-  TAIL_RE.lastIndex = 0;
-  for (let m = TAIL_RE.exec(text); m; m = TAIL_RE.exec(text)) {
+  forEachMatch(text, DOC_NUMBER_TAIL, (start, end) => {
+    TAIL_RE.lastIndex = start;
+    const m = TAIL_RE.exec(text)!;
     const year = digitsToNumber(m[1]!);
     const seq = digitsToNumber(m[2]!);
-    if (year < 1949 || year > 2099 || !(seq > 0)) continue;
-    const { run, offsets, clean } = readRun(text, m.index);
-    if (run.length < 2) continue;
-    out.push({ open: m.index, run, runOffsets: offsets, clean, end: m.index + m[0].length, year, seq });
-  }
+    if (year < 1949 || year > 2099 || !(seq > 0)) return;
+    const { run, offsets, clean } = readRun(text, start);
+    if (run.length < 2) return;
+    out.push({ open: start, run, runOffsets: offsets, clean, end, year, seq });
+  }, positions);
   return out;
+}
+
+/** LEAD_IN_WORDS by their first character. */
+const LEAD_IN_BY_FIRST = new Map<string, string[]>();
+for (const w of LEAD_IN_WORDS) {
+  const list = LEAD_IN_BY_FIRST.get(w[0]!) ?? [];
+  list.push(w);
+  LEAD_IN_BY_FIRST.set(w[0]!, list);
 }
 
 /** Where the issuer starts inside the run (an index into the run). */
@@ -103,22 +122,31 @@ function issuerStart(run: string, known: ReadonlySet<string>): number {
   for (let k = 1; k <= run.length - 2; k++) {
     if (known.has(run.slice(k))) return k;
   }
+  // After the last lead-in word that still leaves at least two characters of code (or one at the
+  // very start: lastIndexOf clamps a negative limit to 0): each position of the run is looked up
+  // once, instead of a lastIndexOf per word.
   let cut = 0;
-  for (const w of LEAD_IN_WORDS) {
-    // rightmost occurrence that still leaves at least two characters of code
-    const at = run.lastIndexOf(w, run.length - 2 - w.length);
-    if (at >= 0) cut = Math.max(cut, at + w.length);
+  for (let at = 0; at < run.length; at++) {
+    const words = LEAD_IN_BY_FIRST.get(run[at]!);
+    if (!words) continue;
+    for (const w of words) {
+      if (at <= Math.max(0, run.length - 2 - w.length) && run.startsWith(w, at)) cut = Math.max(cut, at + w.length);
+    }
   }
   if (run.length - cut > MAX_ISSUER) cut = run.length - MAX_ISSUER;
   return cut;
 }
 
-export function extractDocNumbers(text: string): DocNumberEntity[] {
-  const candidates = findCandidates(text);
+const NONE: ReadonlySet<string> = new Set();
+
+export function extractDocNumbers(
+  text: string, positions: CharPositions = new CharPositions(text, DOC_NUMBER_ALPHABET),
+): DocNumberEntity[] {
+  const candidates = findCandidates(text, positions);
   // Issuers the document itself prints with a clean left boundary.
   const known = new Set<string>();
   for (const c of candidates) {
-    if (c.clean && c.run.length <= 8 && issuerStart(c.run, new Set()) === 0) known.add(c.run);
+    if (c.clean && c.run.length <= 8 && issuerStart(c.run, NONE) === 0) known.add(c.run);
   }
   return candidates.map((c) => {
     const k = issuerStart(c.run, known);

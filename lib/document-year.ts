@@ -5,14 +5,16 @@
  * other documents and a gazette's publication date never set the year.
  */
 import type { DocNumberEntity } from './entity';
+import { Alphabet, CharPositions } from './anchored-scan';
 
 export interface YearContext {
   /** The document year at a text offset, or the fallback when the text gives none. */
   yearAt(offset: number): number | null;
 }
 
+/** A line holding only a date (or 成文日期：date). Tried at the start of the lines that end in 日. */
 const SIGNATURE_LINE_RE =
-  /^[ \t\u3000]*(?:成文日期[：:][ \t\u3000]*)?(\d{4}|[〇零一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*月[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*日[ \t\u3000]*$/gm;
+  /^[ \t\u3000]*(?:成文日期[：:][ \t\u3000]*)?(\d{4}|[〇零一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*月[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*日[ \t\u3000]*$/my;
 const LABELLED_DATE_RE = /成文日期[：:][ \t\u3000]*(\d{4})[ \t\u3000]*年/g;
 
 const CN_YEAR_DIGITS = '〇一二三四五六七八九';
@@ -52,19 +54,51 @@ function upperBound(marks: readonly Mark[], offset: number): number {
   return lo;
 }
 
+/** The characters buildYearContext looks up in a CharPositions index. */
+export const DOCUMENT_YEAR_CHARS = '日';
+const DOCUMENT_YEAR_ALPHABET = new Alphabet(DOCUMENT_YEAR_CHARS);
+
+/** A line terminator as the regex m flag knows them: where ^ and $ match. */
+const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+const isLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
+
+/**
+ * Matches of SIGNATURE_LINE_RE as a global scan finds them: each ends with the 日 that is the last
+ * character of its line but [ \t\u3000], and starts its line. So only lines ending that way are
+ * tried, at their start, instead of running the regex from every line start of the text.
+ */
+function signatureLines(text: string, days: ArrayLike<number>, out: Mark[]): void {
+  let lineStart = 0;
+  for (let k = 0; k < days.length; k++) {
+    const d = days[k]!;
+    let j = d + 1;
+    while (j < text.length && isLineSpace(text.charCodeAt(j))) j++;
+    if (j < text.length && !isLineBreak(text.charCodeAt(j))) continue;
+    // The start of this line; earlier lines were passed already (days come in order).
+    let i = d;
+    while (i > lineStart && !isLineBreak(text.charCodeAt(i - 1))) i--;
+    lineStart = i;
+    SIGNATURE_LINE_RE.lastIndex = i;
+    const m = SIGNATURE_LINE_RE.exec(text);
+    if (!m) continue;
+    const year = yearFromDigits(m[1]!);
+    if (year >= 1949 && year <= 2099) out.push({ offset: m.index, year });
+  }
+}
+
 export function buildYearContext(
   text: string,
   docNumbers: readonly DocNumberEntity[],
   fallbackYear: number | null,
+  positions: CharPositions = new CharPositions(text, DOCUMENT_YEAR_ALPHABET),
 ): YearContext {
   const headers: Mark[] = docNumbers.filter((e) => isHeader(text, e)).map((e) => ({ offset: e.start, year: e.year }));
   const signatures: Mark[] = [];
-  for (const re of [SIGNATURE_LINE_RE, LABELLED_DATE_RE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const year = yearFromDigits(m[1]!);
-      if (year >= 1949 && year <= 2099) signatures.push({ offset: m.index, year });
-    }
+  signatureLines(text, positions.of('日'), signatures);
+  LABELLED_DATE_RE.lastIndex = 0;
+  for (let m = LABELLED_DATE_RE.exec(text); m; m = LABELLED_DATE_RE.exec(text)) {
+    const year = yearFromDigits(m[1]!);
+    if (year >= 1949 && year <= 2099) signatures.push({ offset: m.index, year });
   }
   signatures.sort((a, b) => a.offset - b.offset);
   return {

@@ -1,22 +1,22 @@
 export type * from './entity';
 import type { Entity, ExtractOptions } from './entity';
-import { extractDocNumbers } from './docnumber';
+import { DOC_NUMBER_CHARS, extractDocNumbers } from './docnumber';
 import { DEADLINE_CHARS, extractDeadlines } from './deadline';
 import { Alphabet, CharPositions } from './anchored-scan';
-import { buildYearContext } from './document-year';
+import { DOCUMENT_YEAR_CHARS, buildYearContext } from './document-year';
 import { parseIsoDate } from './dates';
 import { UNIT_CHARS, extractUnits } from './unit';
-import { tableRows } from './table';
+import { TABLE_CHARS, tableRows } from './table';
 
 /** Every character an extractor looks up by position: found for all of them in one pass. */
-const ALPHABET = new Alphabet(DEADLINE_CHARS + UNIT_CHARS);
+const ALPHABET = new Alphabet(DEADLINE_CHARS + UNIT_CHARS + TABLE_CHARS + DOC_NUMBER_CHARS + DOCUMENT_YEAR_CHARS);
 
 export function extract(text: string, options: ExtractOptions = {}): Entity[] {
-  const docNumbers = extractDocNumbers(text);
-  const years = buildYearContext(text, docNumbers, parseIsoDate(options.baseDate)?.year ?? null);
-  // Both deadlines and units read table columns; split the tables once.
-  const rows = tableRows(text);
   const positions = new CharPositions(text, ALPHABET);
+  const docNumbers = extractDocNumbers(text, positions);
+  const years = buildYearContext(text, docNumbers, parseIsoDate(options.baseDate)?.year ?? null, positions);
+  // Both deadlines and units read table columns; split the tables once.
+  const rows = tableRows(text, positions);
   const deadlines = extractDeadlines(text, years, rows, positions).map((d) => ({ kind: 'deadline' as const, ...d }));
   const out: Entity[] = [...docNumbers, ...deadlines, ...extractUnits(text, rows, positions)];
   return out.sort((a, b) => a.start - b.start);

@@ -7,7 +7,7 @@
  * while parentheses inside a name stay (工信（商务）局).
  */
 import type { UnitRole } from './entity';
-import { isSpace, squash } from './cjk';
+import { CodeSet, isSpaceCode, squash } from './cjk';
 
 export interface UnitSpan { start: number; end: number; name: string; role: UnitRole }
 
@@ -168,12 +168,12 @@ const BRACKETED_ROLE = /[（(][ \t\u3000]*(牵头|配合|协助|协办|负责)[ 
  * 等 (X等), a closing bracket (aliases, 社区) or a separator left by a cut list. Checked first so
  * text that cannot be a list costs one character test instead of a parse.
  */
-const LIST_LAST = new Set([...'局办委会部门位心队镇乡道府党组司团班站所段院校社联室处科厅署行区馆', ...'头责合助办实调与织总', '等', '）', ')', '、', '，', ',', '；', ';']);
+const LIST_LAST = new CodeSet('局办委会部门位心队镇乡道府党组司团班站所段院校社联室处科厅署行区馆头责合助办实调与织总等）)、，,；;');
 
 export function parseUnitList(text: string, start: number, end: number, opts: ListOptions): UnitSpan[] | null {
   let last = end - 1;
-  while (last >= start && (isSpace(text[last]) || text[last] === '*')) last--;
-  if (last < start || !LIST_LAST.has(text[last]!)) return null;
+  while (last >= start && (isSpaceCode(text.charCodeAt(last)) || text.charCodeAt(last) === 0x2a)) last--;
+  if (last < start || !LIST_LAST.has(text.charCodeAt(last))) return null;
   const groups = splitStructure(text, start, end);
   // Plain loops rather than flatMap/flat: this runs for every candidate list in a document.
   const parsed: Sub[][] = [];

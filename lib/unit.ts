@@ -9,7 +9,7 @@
  * Addressee lines, letterheads, signatures and organisations merely mentioned are none of these.
  */
 import type { UnitEntity, UnitRole } from './entity';
-import { isSpace, isWhiteSpaceCode } from './cjk';
+import { CodeSet, isSpaceCode, isWhiteSpaceCode, squash } from './cjk';
 import { Alphabet, CharPositions } from './anchored-scan';
 import { columnCells, tableRows, type TableRows } from './table';
 import { parseUnitList, type UnitSpan } from './unit-list';
@@ -86,7 +86,7 @@ const UNIT_LABELS = new SpacedNames(Object.keys(LABEL_ROLE));
 const NEXT_FIELD_LABELS = new SpacedNames(['完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人', ...Object.keys(LABEL_ROLE)]);
 const spaced = (word: string) => [...word].join('\\s{0,3}');
 const NEXT_FIELD_RE = new RegExp(`(?:${NEXT_FIELD_LABELS.names.map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
-const COLUMN_RE = /^(?:责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|主办单位|协办单位|承办单位|责任主体)$/;
+const COLUMNS = new Set(['责任单位', '牵头单位', '责任部门', '牵头部门', '配合单位', '配合部门', '主办单位', '协办单位', '承办单位', '责任主体']);
 const COLUMN_ROLE: Record<string, UnitRole> = { 牵头单位: 'lead', 牵头部门: 'lead', 主办单位: 'lead', 配合单位: 'support', 配合部门: 'support', 协办单位: 'support' };
 
 const MAX_BRACKET = 220;
@@ -131,12 +131,14 @@ function enclosingOpen(text: string, pos: number): number {
   return -1;
 }
 
+const STAR = 0x2a;
+
 function skipBack(text: string, i: number): number {
-  while (i >= 0 && (isSpace(text[i]) || text[i] === '*')) i--;
+  for (let c = text.charCodeAt(i); i >= 0 && (isSpaceCode(c) || c === STAR); c = text.charCodeAt(--i));
   return i;
 }
 function skipFwd(text: string, i: number): number {
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000' || text[i] === '*')) i++;
+  for (let c = text.charCodeAt(i); i < text.length && (isLabelSpace(c) || c === STAR); c = text.charCodeAt(++i));
   return i;
 }
 
@@ -162,7 +164,7 @@ function labelValueEnd(text: string, from: number): number {
     const nl = lineEnd(text, end, limit);
     // The value stops at a full stop or at the next field label, whichever comes first. The line
     // holds no colon before nl, so a next label can only be the one ending at a colon there.
-    const atColon = nl < text.length && text[nl] !== '\n';
+    const atColon = nl < text.length && text.charCodeAt(nl) !== 0x0a;
     let stop = -1;
     for (let i = end; i < nl; i++) if (text.charCodeAt(i) === FULL_STOP) { stop = i; break; }
     if (atColon && isColon(text.charCodeAt(nl))) {
@@ -173,12 +175,12 @@ function labelValueEnd(text: string, from: number): number {
     if (atColon) return nl;
     if (nl >= limit || nl >= text.length) return nl;
     // Continue when the value was cut mid-list (ends in 、) or the next line is a short tail (马营庄\n乡).
-    const last = text[skipBack(text, nl - 1)];
+    const last = text.charCodeAt(skipBack(text, nl - 1));
     let j = nl;
-    while (j < limit && j < text.length && isSpace(text[j])) j++;
+    while (j < limit && j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
     const nextLine = text.slice(j, lineEnd(text, j, j + 9));
     const shortTail = nextLine.length > 0 && nextLine.length <= 8 && !/[：:。]/.test(nextLine) && /^[\u4e00-\u9fff]/.test(nextLine);
-    if ((last === '、' || last === '，' || shortTail) && j < text.length && j < limit) { end = j; continue; }
+    if ((last === 0x3001 || last === 0xff0c || shortTail) && j < text.length && j < limit) { end = j; continue; }
     return nl;
   }
 }
@@ -201,8 +203,8 @@ function fromLabels(text: string, positions: CharPositions, out: UnitSpan[]): vo
   const lastStop = new LastBefore(positions.of('。'));
   for (let c = 0; c < colons.length; c++) {
     const colon = colons[c]!;
-    const last = text[skipBack(text, colon - 1)];
-    if (last !== '位' && last !== '门') continue;
+    const last = text.charCodeAt(skipBack(text, colon - 1));
+    if (last !== WEI && last !== MEN) continue;
     // The label within the 16 characters before its colon.
     const label = labelBefore(text, colon, Math.max(0, colon - 16), UNIT_LABELS);
     if (label < 0) continue;
@@ -229,12 +231,21 @@ function fromLabels(text: string, positions: CharPositions, out: UnitSpan[]): vo
   }
 }
 
+/** 、，,；; */
+const isItemSeparator = (c: number): boolean => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b;
+const WEI = '位'.charCodeAt(0);
+const MEN = '门'.charCodeAt(0);
+/** What ends a sentence after a bracket: 。；;，, (or a line break, or the end). */
+const SENTENCE_END = new CodeSet('。；;，,');
+/** What a bracket standing at a line start follows: 。；; (or a line break, or the start). */
+const LINE_START_AFTER = new CodeSet('。；;');
+
 /** A label value with a stray non-unit item still yields its unit items. */
 function parseLeniently(text: string, start: number, end: number, role: UnitRole): UnitSpan[] {
   const out: UnitSpan[] = [];
   let s = start;
   for (let i = start; i <= end; i++) {
-    if (i === end || '、，,；;'.includes(text[i]!)) {
+    if (i === end || isItemSeparator(text.charCodeAt(i))) {
       const one = parseUnitList(text, s, i, { defaultRole: role, departmentsLeadBeforeTownships: false });
       if (one) out.push(...one);
       s = i + 1;
@@ -244,7 +255,7 @@ function parseLeniently(text: string, start: number, end: number, role: UnitRole
 }
 
 function fromColumns(text: string, rows: TableRows, out: UnitSpan[]): void {
-  for (const { header, candidates } of columnCells(rows, COLUMN_RE)) {
+  for (const { header, candidates } of columnCells(rows, COLUMNS)) {
     for (const cell of candidates) {
       const defaultRole = COLUMN_ROLE[header] ?? 'responsible';
       const spans = parseUnitList(text, cell.start, cell.end, { defaultRole, departmentsLeadBeforeTownships: false });
@@ -265,11 +276,10 @@ function fromBrackets(text: string, opens: ArrayLike<number>, out: UnitSpan[]): 
     if (i < resume) continue;
     const close = matchClose(text, i);
     if (close < 0) continue;
-    const before = text[skipBack(text, i - 1)];
-    const afterIdx = skipFwd(text, close + 1);
-    const after = text[afterIdx];
-    const atSentenceEnd = after === undefined || after === '\n' || after === '\r' || '。；;，,'.includes(after);
-    const atLineStart = before === undefined || before === '\n' || '。；;'.includes(before);
+    const before = text.charCodeAt(skipBack(text, i - 1));
+    const after = text.charCodeAt(skipFwd(text, close + 1));
+    const atSentenceEnd = Number.isNaN(after) || after === 0x0a || after === 0x0d || SENTENCE_END.has(after);
+    const atLineStart = Number.isNaN(before) || before === 0x0a || LINE_START_AFTER.has(before);
     if (!atSentenceEnd && !atLineStart) continue;
     const inner = text.slice(i + 1, close);
     if (!LOOKS_LIKE_UNIT_LIST.test(inner)) continue;
@@ -316,12 +326,21 @@ function headingsInLine(text: string, offset: number, line: string, out: UnitSpa
 /** Units named with a responsibility verb in running text, found from the verb backwards. */
 const VERB_RE = /牵头|负责|配合下|配合(?=[，,。；;）)\n]|$)/y;
 const MAX_NAME = 40;
-/** Where the clause holding a unit before the verb starts. */
-const CLAUSE_START = /[。；;，,\n]/;
+/** Where the clause holding a unit before the verb starts: 。；;，,\n */
+const isClauseStart = (c: number): boolean =>
+  c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === 0x0a;
+/** What opens the clause before 配合: 。；;，,（(：: */
+const isSupportClauseStart = (c: number): boolean =>
+  c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === FULL_OPEN || c === 0x28 || isColon(c);
+const ZAI = '在'.charCodeAt(0);
+const YOU = '由'.charCodeAt(0);
+const DE = '的'.charCodeAt(0);
+const CHENG = '成'.charCodeAt(0);
+const LI = '立'.charCodeAt(0);
 
 /** lastIndexOf bounded to `span` characters before `before`, so the scan stays local. */
-function lastIndexWithin(text: string, ch: string, before: number, span: number): number {
-  for (let i = before - 1; i >= 0 && i >= before - span; i--) if (text[i] === ch) return i;
+function lastIndexWithin(text: string, code: number, before: number, span: number): number {
+  for (let i = before - 1; i >= 0 && i >= before - span; i--) if (text.charCodeAt(i) === code) return i;
   return -1;
 }
 
@@ -330,28 +349,38 @@ function clauseStart(text: string, verb: number): number {
   // closes again (各乡（镇）人民政府负责).
   let depth = 0;
   for (let i = verb - 1; i >= 0 && i >= verb - MAX_NAME - 4; i--) {
-    const ch = text[i]!;
-    if (ch === '）' || ch === ')') depth++;
-    else if (ch === '（' || ch === '(') {
+    const c = text.charCodeAt(i);
+    if (c === FULL_CLOSE || c === 0x29) depth++;
+    else if (c === FULL_OPEN || c === 0x28) {
       if (depth === 0) return i + 1;
       depth--;
-    } else if (CLAUSE_START.test(ch)) return i + 1;
+    } else if (isClauseStart(c)) return i + 1;
   }
   return verb - MAX_NAME - 4 <= 0 ? 0 : -1;
 }
 
 const LIST_MARKER = /^(?:第[一二三四五六七八九十百]{1,4}条[ \t\u3000]*|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9]))[ \t\u3000]*/;
+/** What a LIST_MARKER starts with. */
+const LIST_MARKER_FIRST = new CodeSet('第一二三四五六七八九十（(0123456789');
 
 function pushProse(text: string, start: number, end: number, role: UnitRole, out: UnitSpan[]): boolean {
-  while (start < end && (text[start] === ' ' || text[start] === '\t' || text[start] === '\u3000')) start++;
+  while (start < end && isLabelSpace(text.charCodeAt(start))) start++;
   // A list marker opens the clause: 二、县应急管理局牵头 / （三）县财政局负责 / 4.县林业局负责
-  const marker = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
-  if (marker) start += marker[0].length;
+  if (start < end && LIST_MARKER_FIRST.has(text.charCodeAt(start))) {
+    const marker = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
+    if (marker) start += marker[0].length;
+  }
   if (end - start < 2 || end - start > MAX_NAME) return false;
   const spans = parseUnitList(text, start, end, { defaultRole: role, departmentsLeadBeforeTownships: false });
   if (!spans) return false;
-  out.push(...spans.map((s) => ({ ...s, role })));
+  for (const s of spans) out.push({ ...s, role });
   return true;
+}
+
+/** Whether 成立 occurs in [from, to). */
+function hasChengLi(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === CHENG && text.charCodeAt(i + 1) === LI) return true;
+  return false;
 }
 
 function fromProse(text: string, verbStarts: ArrayLike<number>, out: UnitSpan[]): void {
@@ -368,10 +397,12 @@ function fromProse(text: string, verbStarts: ArrayLike<number>, out: UnitSpan[])
     const cs = clauseStart(text, v);
     if (m[0] === '配合下') {
       // 在县农业农村局、县市场监督管理局等相关部门的指导、支持和配合下
-      const zai = lastIndexWithin(text, '在', v, 60);
+      const zai = lastIndexWithin(text, ZAI, v, 60);
       if (zai < 0 || zai < v - 60) continue;
-      const de = text.indexOf('的', zai);
-      if (de < 0 || de > v) continue;
+      // The first 的 after 在, if it comes before the verb.
+      let de = -1;
+      for (let i = zai; i <= v; i++) if (text.charCodeAt(i) === DE) { de = i; break; }
+      if (de < 0) continue;
       let end = de;
       const tail = /等(?:相关|有关)?部门$/.exec(text.slice(zai + 1, de));
       if (tail) end = de - tail[0].length;
@@ -382,38 +413,42 @@ function fromProse(text: string, verbStarts: ArrayLike<number>, out: UnitSpan[])
       // 由县委编办牵头，县财政局、县人社局配合。 — a clause that is only unit names, then 配合.
       // PDF line breaks cut names (县农业\n\n农村局), so only punctuation opens this clause.
       let a = v - 1;
-      while (a >= 0 && a >= v - MAX_NAME && !/[。；;，,（(：:]/.test(text[a]!)) a--;
-      const clause = text.slice(a + 1, v).replace(/\s+/g, '');
-      if (a >= v - MAX_NAME && !/[要将应]/.test(clause) && /(?:部门|单位|[局办委会队站所院心镇乡])$/.test(clause)) {
+      while (a >= 0 && a >= v - MAX_NAME && !isSupportClauseStart(text.charCodeAt(a))) a--;
+      if (a < v - MAX_NAME) continue;
+      const clause = squash(text.slice(a + 1, v));
+      if (!/[要将应]/.test(clause) && /(?:部门|单位|[局办委会队站所院心镇乡])$/.test(clause)) {
         pushProse(text, a + 1, v, 'support', out);
       }
       continue;
     }
     const isLead = m[0] === '牵头';
     // 由县农业农村局牵头 / 建立由教育部门牵头
-    const you = lastIndexWithin(text, '由', v, MAX_NAME);
+    const you = lastIndexWithin(text, YOU, v, MAX_NAME);
     if (you >= 0 && you >= v - MAX_NAME && (cs < 0 || you >= cs - 1) && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
     if (cs < 0) continue;
     const after = text.slice(v + 2, v + 4);
-    const before = text.slice(cs, v).replace(/[ \t\u3000]+$/, '');
+    // The clause before the verb, without the spaces that end it.
+    let beforeEnd = v;
+    while (beforeEnd > cs && isLabelSpace(text.charCodeAt(beforeEnd - 1))) beforeEnd--;
     if (isLead) {
       // 交通局牵头，负责… / 各行业安全专班牵头，制定…
-      if (/^[，,、]|^负责|^组织/.test(after)) pushProse(text, cs, cs + before.length, 'lead', out);
+      if (/^[，,、]|^负责|^组织/.test(after)) pushProse(text, cs, beforeEnd, 'lead', out);
       continue;
     }
     if (/^(?:人|同志|的)/.test(after)) continue;
-    if (/[：:]$/.test(before)) {
+    if (beforeEnd > cs && isColon(text.charCodeAt(beforeEnd - 1))) {
       // 县交通局：负责牵头制定… leads; 县财政局：负责… is responsible. Only at a line start.
-      const lineStart = text.lastIndexOf('\n', cs) + 1;
-      if (cs !== lineStart && text[cs - 1] !== '\n') continue;
-      pushProse(text, cs, cs + before.length - 1, after.startsWith('牵头') ? 'lead' : 'responsible', out);
+      const atLineStart = text.charCodeAt(cs - 1) === 0x0a || (cs === 0 && text.charCodeAt(0) !== 0x0a);
+      if (!atLineStart) continue;
+      pushProse(text, cs, beforeEnd - 1, after.startsWith('牵头') ? 'lead' : 'responsible', out);
       continue;
     }
     // 成立项目专班，专门负责…
-    const found = /成立([^，,。]{2,20})[，,]?(?:专门|具体)?$/.exec(text.slice(Math.max(0, v - 30), v));
+    const found = hasChengLi(text, Math.max(0, v - 30), v)
+      ? /成立([^，,。]{2,20})[，,]?(?:专门|具体)?$/.exec(text.slice(Math.max(0, v - 30), v)) : null;
     if (found) { pushProse(text, v - found[0].length + 2, v - found[0].length + 2 + found[1]!.length, 'responsible', out); continue; }
     // 县农业农村局负责方案制定 / 建立台账，县林业局负责督导检查: the whole clause must be unit names.
-    if (cs === 0 || /[。；;\n，,]/.test(text[cs - 1]!)) pushProse(text, cs, cs + before.length, 'responsible', out);
+    if (cs === 0 || isClauseStart(text.charCodeAt(cs - 1))) pushProse(text, cs, beforeEnd, 'responsible', out);
   }
 }
 

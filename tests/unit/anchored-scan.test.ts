@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Alphabet, CharPositions, anchored, forEachMatch, type AnchoredPattern } from '../../lib/anchored-scan';
 import { CodeSet } from '../../lib/cjk';
 import { DEADLINE_CHARS, DEADLINE_SHAPES } from '../../lib/deadline';
+import { DOC_NUMBER_CHARS, DOC_NUMBER_TAIL } from '../../lib/docnumber';
 
 /** What a plain global exec loop finds: the reference every shortcut must reproduce. */
 function globalMatches(text: string, p: AnchoredPattern): Array<[number, number]> {
@@ -31,7 +32,7 @@ const PIECES = [
   ' ', '\t', '\n', '\r', '　', '，', '。', '县', '完成',
 ];
 // A denser mix of the few pieces the probes decide on, so 6月份, 2024年前, 12 月 occur often.
-const PROBED = ['6', '12', '2024', '１', '六', '月', '年', '6月', '12月', '2024年', '份', '日', '号', '底', '前', '之', '止', '、', '至', ' ', '县'];
+const PROBED = ['6', '12', '2024', '１', '六', '月', '年', '6月', '12月', '2024年', '月6', '月12', ' 日', '份', '日', '号', '底', '前', '之', '止', '、', '至', ' ', '县'];
 const datey = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join('')),
   fc.array(fc.constantFrom(...PROBED), { maxLength: 30 }).map((a) => a.join('')),
@@ -46,6 +47,17 @@ describe('forEachMatch', () => {
       }), { numRuns: 1000 });
     });
   }
+
+  it('finds exactly the document-number tails of a global regex scan', () => {
+    const tails = fc.array(fc.constantFrom('〔', '〕', '[', ']', '（', '）', '【', '】', '2023', '２０２４', '1', '27', '第', '号',
+      ' ', '   ', '\n', '　', '政发'), { maxLength: 40 }).map((a) => a.join(''));
+    fc.assert(fc.property(tails, (text) => {
+      expect(scanned(text, DOC_NUMBER_TAIL, new Alphabet(DOC_NUMBER_CHARS))).toEqual(globalMatches(text, DOC_NUMBER_TAIL));
+    }), { numRuns: 2000 });
+    // The longest tail: 号 52 characters after the bracket.
+    const longest = '河政发〔    2 \t0  2\n 4    〕      第  1   2   3   4   5      号';
+    expect(scanned(longest, DOC_NUMBER_TAIL, new Alphabet(DOC_NUMBER_CHARS))).toEqual([[3, longest.length]]);
+  });
 
   it('finds the same dates in a real-looking sentence as a global scan', () => {
     const text = '山河县各乡镇于2024年6月底前、12月10日前报送；即日起至2024年12月31日开展排查，6月1日至15日集中整治。';
