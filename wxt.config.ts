@@ -18,6 +18,12 @@ export default defineConfig({
     // on demand, so no host permission beyond the *.gov.cn content-script match is needed.
     // contextMenus: 添加批注 on a selection.
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    // Extension pages (popup, options, notes manager) run only our bundled scripts: no inline or
+    // remote code, no plugins, no <base> rewriting, and no page may frame them. WXT writes this
+    // object as the MV2 string for Firefox, and `wxt dev` adds its dev server to script-src.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    },
     commands: {
       'add-note': {
         suggested_key: { default: 'Alt+Shift+N' },

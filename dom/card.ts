@@ -1,26 +1,27 @@
 /**
  * The entity card: click a highlighted 文号, deadline or unit, or rest the pointer on it for
  * ~300 ms, and a small card opens next to it
- * (in a shadow root attached to <html>, outside <body>; built with textContent, never innerHTML).
+ * (in a CLOSED shadow root attached to <html>, outside <body>, dom/ui-host.ts; built with
+ * textContent, never innerHTML).
  *   文号: issuer / year / number and 复制.
  *   期限: resolved date, days left or overdue, and 加入日历 (a one-event .ics).
  *   单位: its role and the tasks/deadlines assigned to it on this page (the lines it appears on).
  * The page's own click handling is left alone (no preventDefault).
  * A card opened by hover closes when the pointer leaves both the highlight and the card (after a
  * short grace, so the pointer can travel to the card), unless focus is inside it; a card opened by
- * click stays until a click elsewhere. Escape closes either. The card's buttons are reachable with
- * the keyboard (Tab), and focusing one keeps a hover card open.
+ * click stays until a click elsewhere. Escape closes either. A card opened by click takes the focus
+ * (its first action button; Tab walks its buttons) and Escape gives it back; a hover card leaves the
+ * focus where it is, and focusing one of its buttons keeps it open.
  */
 import type { DeadlineEntity, Entity, UnitEntity } from '@/lib/entity';
 import { daysUntil } from '@/lib/dates';
 import type { CalendarEventRequest } from './summary';
 import type { PageAnalysis } from './analyze';
-import { UI_ATTRIBUTE } from './text-model';
+import { createUiHost } from './ui-host';
 
 const ROLE: Record<UnitEntity['role'], string> = { lead: '牵头单位', support: '配合单位', responsible: '责任单位' };
 
 const CSS_TEXT = `
-:host { all: initial; }
 .card { position: absolute; z-index: 2147483647; max-width: 340px; min-width: 200px; background: #fff; color: #1f2328;
   border: 1px solid #c8ccd1; border-radius: 8px; box-shadow: 0 4px 14px rgba(0,0,0,.18); padding: 8px 10px;
   font: 13px/1.6 system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; }
@@ -85,6 +86,9 @@ export interface CardOptions {
 
 export class EntityCard {
   private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  /** Where the focus was before a clicked card took it. */
+  private restoreFocus: Element | null = null;
   /** The open card's entity and range, and whether hover (not a click) opened it. */
   private openEntity: Entity | null = null;
   private openRange: Range | null = null;
@@ -98,9 +102,11 @@ export class EntityCard {
     if (ev.key === 'Escape') this.close();
   };
 
+  /** `shadowMode` open only in unit tests (happy-dom can't reach into a closed root). */
   constructor(
     private readonly doc: Document,
     private readonly options: CardOptions,
+    private readonly shadowMode: ShadowRootMode = 'closed',
   ) {}
 
   attach(): () => void {
@@ -119,8 +125,13 @@ export class EntityCard {
   close(): void {
     clearTimeout(this.leaveTimer);
     this.leaveTimer = undefined;
+    // Focus inside the card goes back where it was (a click elsewhere has already moved it).
+    const giveBack = this.hasFocus() ? this.restoreFocus : null;
+    this.restoreFocus = null;
     this.host?.remove();
     this.host = null;
+    this.root = null;
+    if (giveBack instanceof HTMLElement && giveBack.isConnected) giveBack.focus({ preventScroll: true });
     this.openEntity = null;
     this.openRange = null;
     this.byHover = false;
@@ -177,7 +188,7 @@ export class EntityCard {
   }
 
   private hasFocus(): boolean {
-    return !!this.host && !!this.host.shadowRoot?.activeElement;
+    return !!this.root?.activeElement;
   }
 
   /** The highlighted entity under a point, if any. */
@@ -222,9 +233,7 @@ export class EntityCard {
       if (cls) e.className = cls;
       return e;
     };
-    const host = el('gazette-lens-card' as keyof HTMLElementTagNameMap);
-    host.setAttribute(UI_ATTRIBUTE, '');
-    const root = host.attachShadow({ mode: 'open' });
+    const { host, root } = createUiHost(doc, 'gazette-lens-card', this.shadowMode);
     const card = el('div', undefined, 'card');
     card.setAttribute('role', 'dialog');
     card.setAttribute('aria-label', '公报透镜');
@@ -340,9 +349,16 @@ export class EntityCard {
     else card.style.bottom = `${(doc.documentElement.clientHeight || 0) - anchor.top + 6 - sy}px`;
     doc.documentElement.append(host);
     this.host = host;
+    this.root = root;
     this.openEntity = entity;
     this.openRange = how.range ?? null;
     this.byHover = !!how.byHover;
+    if (!this.byHover) {
+      // Keyboard users land on the first action (复制, 加入日历, 添加批注 …), else on ×.
+      this.restoreFocus = doc.activeElement;
+      const first = card.querySelector<HTMLButtonElement>('button:not(.close)') ?? close;
+      first.focus({ preventScroll: true });
+    }
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * The in-page legend: a small fixed panel (in a shadow root, attached to <html> outside <body>, so
- * the page's body DOM and text stay untouched) with one switch per highlight kind and its count.
+ * The in-page legend: a small fixed panel (in a CLOSED shadow root, attached to <html> outside
+ * <body>, dom/ui-host.ts, so the page's body DOM and text stay untouched and the page can't reach or
+ * restyle it) with one switch per highlight kind and its count.
  * Built with createElement/textContent only — never innerHTML.
  */
 import { HIGHLIGHT_COLORS, HIGHLIGHT_NAMES, highlightApiAvailable, MARKS_OFF_ATTRIBUTE } from './highlighter';
 import type { HighlightKind, PageSummary } from './summary';
-import { UI_ATTRIBUTE } from './text-model';
+import { createUiHost } from './ui-host';
 
 const LABELS: Record<HighlightKind, string> = {
   docnumber: '文号',
@@ -15,7 +16,6 @@ const LABELS: Record<HighlightKind, string> = {
 };
 
 const CSS_TEXT = `
-:host { all: initial; }
 .panel { position: fixed; right: 12px; bottom: 12px; z-index: 2147483647; background: #fff; color: #1f2328;
   border: 1px solid #c8ccd1; border-radius: 8px; box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 6px 8px;
   font: 12px/1.5 system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; }
@@ -36,7 +36,11 @@ export class Legend {
   private readonly stash = new Map<HighlightKind, Highlight>();
   private closed = false;
 
-  constructor(private readonly doc: Document) {}
+  /** `shadowMode` open only in unit tests (happy-dom can't reach into a closed root). */
+  constructor(
+    private readonly doc: Document,
+    private readonly shadowMode: ShadowRootMode = 'closed',
+  ) {}
 
   /** Shows (or refreshes) the legend for a run; removes it when the page is not highlighted. */
   update(summary: PageSummary): void {
@@ -99,9 +103,7 @@ export class Legend {
 
   private build(): void {
     const doc = this.doc;
-    const host = doc.createElement('gazette-lens-legend');
-    host.setAttribute(UI_ATTRIBUTE, '');
-    const root = host.attachShadow({ mode: 'open' });
+    const { host, root } = createUiHost(doc, 'gazette-lens-legend', this.shadowMode);
     const style = doc.createElement('style');
     style.textContent = CSS_TEXT;
     const panel = doc.createElement('div');

@@ -6,7 +6,7 @@
  */
 import { NOTE_COLORS, type Note, type NoteColor } from '@/lib/notes/note';
 import type { NotePatch } from '@/lib/notes/notes-api';
-import { UI_ATTRIBUTE } from './text-model';
+import { createUiHost } from './ui-host';
 
 export const NOTE_COLOR_LABELS: Record<NoteColor, string> = { yellow: '黄', green: '绿', blue: '蓝', pink: '粉', purple: '紫' };
 
@@ -20,7 +20,6 @@ export const NOTE_COLOR_TINTS: Record<NoteColor, { background: string; line: str
 };
 
 const CSS_TEXT = `
-:host { all: initial; }
 .editor { position: absolute; z-index: 2147483647; width: 320px; background: #fff; color: #1f2328;
   border: 1px solid #8c959f; border-radius: 8px; box-shadow: 0 6px 20px rgba(0,0,0,.22); padding: 10px 12px;
   font: 13px/1.6 system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; box-sizing: border-box; }
@@ -102,9 +101,7 @@ export class NoteEditor {
   /** A short message for the reader (e.g. 请先选中要批注的文字), top right, gone after a few seconds. */
   notice(message: string, ms = 4000): void {
     const doc = this.doc;
-    const host = doc.createElement('gazette-lens-notice');
-    host.setAttribute(UI_ATTRIBUTE, '');
-    const root = host.attachShadow({ mode: 'closed' });
+    const { host, root } = createUiHost(doc, 'gazette-lens-notice');
     const box = doc.createElement('div');
     box.setAttribute('role', 'status');
     box.textContent = `公报透镜：${message}`;
@@ -146,9 +143,7 @@ export class NoteEditor {
       status: note?.status ?? 'todo',
     };
 
-    const host = el('gazette-lens-note-editor' as keyof HTMLElementTagNameMap);
-    host.setAttribute(UI_ATTRIBUTE, '');
-    const root = host.attachShadow({ mode: this.shadowMode });
+    const { host, root } = createUiHost(doc, 'gazette-lens-note-editor', this.shadowMode);
     const form = el('form', undefined, 'editor');
     form.setAttribute('role', 'dialog');
     form.setAttribute('aria-label', `公报透镜 · ${subject.title}`);

@@ -8,6 +8,7 @@ import type { Page as PwPage } from '@playwright/test';
 import type { Page as PptrPage } from 'puppeteer-core';
 import { expect, test, type ExtensionHarness, type ExtPage, type TestServer } from './fixtures';
 import { ROOT } from './fixtures/harness';
+import { focusedCardAction } from './card-keys';
 import type { PageSummary } from '../../dom/summary';
 
 const HOST = 'www.shanhe.gov.cn';
@@ -297,14 +298,22 @@ test('clicking an entity in the popup scrolls the page to it and flashes it', as
 
 test('the legend switches each kind off and on', async ({ ext, server }) => {
   const page = await openDoc(ext, server);
-  const labels = await page.evaluate(() =>
-    [...document.querySelector('gazette-lens-legend')!.shadowRoot!.querySelectorAll('button[data-kind]')].map((b) => b.textContent),
+  // The legend's shadow root is closed: read it through the driver, click it with the mouse.
+  const labels = await page.inShadow('gazette-lens-legend', (root) =>
+    [...root.querySelectorAll('button[data-kind]')].map((b) => b.textContent),
   );
   expect(labels).toEqual(['文号 3', '期限 2', '已逾期 3', '责任单位 3']);
-  const click = (kind: string) =>
-    page.evaluate((k) => {
-      (document.querySelector('gazette-lens-legend')!.shadowRoot!.querySelector(`button[data-kind="${k}"]`) as HTMLButtonElement).click();
-    }, kind);
+  const click = async (kind: string) => {
+    const box = await page.inShadow(
+      'gazette-lens-legend',
+      (root, k) => {
+        const r = root.querySelector(`button[data-kind="${k}"]`)!.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      },
+      kind,
+    );
+    await page.click(box!);
+  };
   await click('unit');
   await expect.poll(() => highlightSizes(page)).toEqual({ 'gl-docnumber': 3, 'gl-deadline': 2, 'gl-deadline-overdue': 3 });
   await click('unit');
@@ -328,21 +337,25 @@ test('clicking a highlight opens its card: 文号 parts, deadline date and .ics,
     }, selector);
     await (page.raw as unknown as Mouse).mouse.click(x, y);
   };
+  // The card's shadow root is closed: the driver reads it (the page can't).
   const cardText = () =>
-    page.evaluate(() => {
-      const root = document.querySelector('gazette-lens-card')?.shadowRoot;
-      if (!root) return null;
+    page.inShadow('gazette-lens-card', (root) => {
       return {
         main: root.querySelector('.main')?.textContent,
         values: [...root.querySelectorAll('dd')].map((d) => d.textContent),
-        ics: (root.querySelector('a[data-action="ics"]') as HTMLAnchorElement | null)?.download ?? null,
+        ics: root.querySelector('button[data-action="ics"]')?.textContent ?? null,
         items: [...root.querySelectorAll('li')].map((li) => li.textContent),
       };
     });
   await click('#wh b'); // the second half of the split 文号
   await expect.poll(cardText).toMatchObject({ main: '河政办发〔2024〕12号', values: ['河政办发', '2024', '12号'] });
   await click('#tasks tbody tr:nth-child(3) td:nth-child(4)');
-  await expect.poll(cardText).toMatchObject({ main: '2030年12月31日前', ics: '期限-2030-12-31.ics' });
+  await expect.poll(cardText).toMatchObject({ main: '2030年12月31日前', ics: '加入日历' });
+  // A clicked card takes the focus: its first action, 加入日历; Enter downloads the deadline's .ics.
+  expect(await focusedCardAction(page)).toBe('ics');
+  const ics = await ext.download(page, () => page.press('Enter'));
+  expect(ics.name).toBe('期限-2030-12-31.ics');
+  expect(ics.text).toContain('DTSTART;VALUE=DATE:20301231');
   expect((await cardText())!.values[0]).toBe('2030-12-31');
   expect((await cardText())!.values[1]).toMatch(/^还剩 \d+ 天$/);
   await click('#tasks tbody tr:nth-child(2) td:nth-child(3)');
@@ -371,8 +384,7 @@ test('resting the pointer on a highlight opens its card; moving away closes it u
     const { x, y } = await pointAt(selector);
     await raw.mouse.move(x, y);
   };
-  const cardMain = () =>
-    page.evaluate(() => document.querySelector('gazette-lens-card')?.shadowRoot?.querySelector('.main')?.textContent ?? null);
+  const cardMain = () => page.inShadow('gazette-lens-card', (root) => root.querySelector('.main')?.textContent ?? null);
   await hover('#wh b');
   await expect.poll(cardMain).toBe('河政办发〔2024〕12号');
   // Away (the top-left corner of the viewport: no highlight, not the card): it closes.
@@ -381,10 +393,12 @@ test('resting the pointer on a highlight opens its card; moving away closes it u
   // Open again, then move into the card: it stays.
   await hover('#wh b');
   await expect.poll(cardMain).toBe('河政办发〔2024〕12号');
-  const inCard = await page.evaluate(() => {
-    const r = document.querySelector('gazette-lens-card')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect();
+  const inCard = (await page.inShadow('gazette-lens-card', (root) => {
+    const r = root.querySelector('.card')!.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
+  }))!;
+  // Hovering does not move the reader's focus into the card.
+  expect(await focusedCardAction(page)).toBeNull();
   await raw.mouse.move(inCard.x, inCard.y);
   await new Promise((r) => setTimeout(r, 900));
   expect(await cardMain()).toBe('河政办发〔2024〕12号');

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { expect, test, type ExtensionHarness, type ExtPage, type TestServer } from './fixtures';
+import { pressCardAction } from './card-keys';
 import { launchChromium, launchFirefox } from './fixtures/harness';
 
 const HOST = 'www.shanhe.gov.cn';
@@ -203,12 +204,8 @@ test.describe('notes', () => {
     });
     expect(box).not.toBeNull();
     await page.click(box!);
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
-    await page.evaluate(() => {
-      const b = document.querySelector('gazette-lens-card')?.shadowRoot?.querySelector('button[data-action=task]') as HTMLButtonElement | null;
-      if (!b) throw new Error('no 加入待办 button on the card');
-      b.click();
-    });
+    // The card is in a closed shadow root: a keyboard user's way to 加入待办 (Tab, Enter).
+    await pressCardAction(page, 'task');
     await writeNote(page, '核对防汛物资清单');
 
     const manager = await ext.openExtensionPage('notes.html?view=tasks');

@@ -51,7 +51,7 @@ describe('entity card', () => {
         calendar.push(event);
         return 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
       },
-    });
+    }, 'open');
     const find = (k: string, t?: string) => a.entities.find((e) => e.kind === k && (!t || e.text === t))!;
 
     c.open(find('docNumber'), rect, a);
@@ -81,6 +81,38 @@ describe('entity card', () => {
   });
 });
 
+describe('entity card and the keyboard', () => {
+  it('lives in a closed shadow root by default: the page sees a host and nothing inside', () => {
+    const a = analysisOf(TABLE);
+    const c = new EntityCard(document, { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01' });
+    c.open(a.entities.find((e) => e.kind === 'docNumber')!, rect, a);
+    const host = document.querySelector('gazette-lens-card')!;
+    expect(host.shadowRoot).toBeNull();
+    expect(host.textContent).toBe('');
+    c.close();
+  });
+
+  it('a card opened by click takes the focus (its first action); Escape closes it and gives the focus back', () => {
+    const a = analysisOf(`${TABLE}<button id="page-button">页面按钮</button>`);
+    const c = new EntityCard(document, { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01', onNote: () => {} }, 'open');
+    const detach = c.attach();
+    const pageButton = document.getElementById('page-button') as HTMLButtonElement;
+    pageButton.focus();
+    c.open(a.entities.find((e) => e.kind === 'deadline')!, rect, a);
+    expect(document.activeElement).toBe(document.querySelector('gazette-lens-card'));
+    expect((card().activeElement as HTMLElement).dataset.action).toBe('note'); // 添加批注 (no calendar here)
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(c.isOpen).toBe(false);
+    expect(document.activeElement).toBe(pageButton);
+    // A card without actions focuses its close button.
+    const bare = new EntityCard(document, { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01' }, 'open');
+    bare.open(a.entities.find((e) => e.kind === 'unit')!, rect, a);
+    expect((card().activeElement as HTMLElement).className).toBe('close');
+    bare.close();
+    detach();
+  });
+});
+
 describe('entity card on hover', () => {
   const move = (target: EventTarget, x = 50, y = 20) =>
     target.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true, composed: true }));
@@ -96,7 +128,7 @@ describe('entity card on hover', () => {
       const c = new EntityCard(document, {
         current: () => Promise.resolve({ ...a, summary: { highlighted: true } } as never),
         today: () => '2024-07-01',
-      });
+      }, 'open');
       vi.spyOn(c, 'entityAt').mockImplementation(async () => (over ? { entity: doc, range } : null));
       const detach = c.attach();
 
@@ -109,6 +141,7 @@ describe('entity card on hover', () => {
       await vi.advanceTimersByTimeAsync(150);
       expect(c.isOpen).toBe(true);
       expect(card().querySelector('.main')!.textContent).toBe('河政办发〔2024〕12号');
+      expect(card().activeElement).toBeNull(); // hovering does not take the reader's focus
 
       // The pointer travels into the card: it stays open however long it rests there.
       over = false;

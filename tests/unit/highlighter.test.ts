@@ -147,7 +147,7 @@ describe('highlighter', () => {
     const bodyHtml = document.body.innerHTML;
     const opts = { today: '2026-01-01', yieldNow: () => Promise.resolve() };
     const summary = await analyzePage(document, opts);
-    const legend = new Legend(document);
+    const legend = new Legend(document, 'open');
     legend.update(summary);
     const host = document.querySelector('gazette-lens-legend')!;
     expect(host.parentElement).toBe(document.documentElement);
