@@ -6,6 +6,9 @@ export const GECKO_ID = 'gazette-lens@example.org';
 
 // See https://wxt.dev/api/config.html — srcDir is the repo root (default).
 export default defineConfig({
+  // No auto-imports (WXT would make every export of components/ and utils/ a global name):
+  // every import of ours is explicit, so no bundle pulls in a module by a name it happens to use.
+  imports: false,
   // JSX itself is compiled by esbuild/oxc via tsconfig (jsxImportSource: preact);
   // the preset only adds prefresh HMR for `wxt dev`.
   vite: () => ({ plugins: [preact()] }),

@@ -106,7 +106,7 @@ function NoteItem({
                   setEditing(false);
                 }
               }}
-              // eslint-disable-next-line jsx-a11y/no-autofocus -- the reader just asked to edit this note
+              // The reader just asked to edit this note: the text box takes focus.
               autoFocus
             />
           </label>

@@ -3,10 +3,13 @@
  * Thin wiring only: logic belongs in lib/, the notes database in storage/. Every message is
  * schema- and sender-checked by its handler (storage/notes-handler.ts, utils/background-messages.ts).
  */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { isNotesRequestType, type PageNotesRequest } from '@/lib/notes/messages';
 import { handleNotesMessage } from '@/storage/notes-handler';
 import { handleBackgroundMessage, isBackgroundRequestType } from '@/utils/background-messages';
 import type { MessageSender } from '@/utils/message-sender';
+import { t } from '@/utils/i18n';
 
 /** Context-menu item and keyboard command that open the note editor for the selection. */
 export const ADD_NOTE_MENU_ID = 'gl-add-note';
@@ -53,7 +56,7 @@ export default defineBackground(() => {
 
   // Menus persist across restarts: (re)create them on install/update only.
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: '添加批注', contexts: ['selection'] }, () => void browser.runtime.lastError);
+    browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('addNote'), contexts: ['selection'] }, () => void browser.runtime.lastError);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void composeInTab(tab.id).catch((e) => console.error('[公报透镜]', e));

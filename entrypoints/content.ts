@@ -4,6 +4,8 @@
  * content changes; dom/notes-layer.ts anchors and paints the reader's notes). The page's DOM and
  * text are never changed.
  */
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { localIsoDate } from '@/dom/analyze';
 import { EntityCard } from '@/dom/card';
 import { Legend } from '@/dom/legend';
@@ -25,6 +27,7 @@ import { extract, type Entity } from '@/lib/index';
 import { isPageNotesRequest, type NotesRequest, type NotesResponse } from '@/lib/notes/messages';
 import { siteOf } from '@/lib/notes/note';
 import { getSiteMode, lensModeFor } from '@/utils/site-modes';
+import { t } from '@/utils/i18n';
 
 /** extract() in the background (off the page's main thread); here if the background cannot answer. */
 async function extractText(text: string, baseDate: string): Promise<Entity[]> {
@@ -46,7 +49,7 @@ async function askNotes<T>(request: NotesRequest): Promise<T> {
   } catch {
     response = undefined;
   }
-  if (!response) throw new Error('扩展后台没有响应，请重新加载页面后再试。');
+  if (!response) throw new Error(t('backgroundNoResponse'));
   if (!response.ok) throw new Error(response.error);
   return response.value;
 }
@@ -111,7 +114,7 @@ export default defineContentScript({
         today: localIsoDate,
         calendarFile: async (event) => {
           const ics = (await browser.runtime.sendMessage({ type: CALENDAR_MESSAGE, event })) as string | undefined;
-          if (typeof ics !== 'string') throw new Error('扩展后台没有响应');
+          if (typeof ics !== 'string') throw new Error(t('backgroundNoResponse'));
           return ics;
         },
         onNote: (entity, how) => void layer.composeForEntity(entity, how).catch((e) => layer.notice(String(e instanceof Error ? e.message : e))),

@@ -39,6 +39,7 @@ export function icsFold(line: string): string {
  * other control character than tab in TEXT, so CR LF / CR become \n and the rest are dropped.
  */
 export function icsText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 

@@ -89,6 +89,10 @@ mkdirSync(outDir, { recursive: true });
 banner('typecheck (tsc --noEmit)');
 if (!run(bin('tsc'), ['--noEmit'])) stageErrors.push('typecheck');
 
+// lint: TypeScript rules and no HTML parsing of strings (eslint.config.js) ------------------------
+banner('lint (eslint)');
+if (!run(bin('eslint'), ['.', '--max-warnings=0'])) stageErrors.push('lint');
+
 // (b) unit tests ---------------------------------------------------------------------------------
 banner('unit tests (vitest)');
 const vitestJson = join(outDir, 'vitest.json');
@@ -112,6 +116,10 @@ if (!buildOk) {
   console.log('build failed: e2e tests skipped');
   finish();
 }
+
+// web-ext lint of the Firefox build: AMO's own checks, 0 errors (warnings are explained in the README).
+banner('web-ext lint (firefox build)');
+if (!run(bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted'])) stageErrors.push('web-ext lint');
 
 // (d) e2e ------------------------------------------------------------------------------------------
 banner('e2e (playwright: chromium + firefox-esr)');

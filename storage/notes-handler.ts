@@ -5,6 +5,7 @@
  * runtime.sendMessage for us, but a content script running in a hostile page relays page-influenced
  * data, so the shape and sizes are checked before anything reaches the database.
  */
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { NotesError, type NotesApi } from '@/lib/notes/notes-api';
 import type { NotesResponse } from '@/lib/notes/messages';

@@ -2,6 +2,7 @@
  * Per-site lists (browser.storage.local): sites the reader wants always highlighted or never.
  * Keyed by host name (www.shanhe.gov.cn).
  */
+import { browser } from 'wxt/browser';
 import type { LensMode } from '@/dom/summary';
 
 export type SiteMode = 'always' | 'never';

@@ -105,6 +105,7 @@ describe('notesToIcs', () => {
         const due = notes.filter((n) => n.due !== null);
         expect(comps.map((c) => value(c, 'uid'))).toEqual(due.map((n) => n.id));
         expect(comps.map((c) => dateOf(c, kind === 'VTODO' ? 'due' : 'dtstart'))).toEqual(due.map((n) => n.due));
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
         const clean = (s: string) => s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
         comps.forEach((c, i) => {
           expect(value(c, 'url')).toBe(toUri(due[i]!.url));
