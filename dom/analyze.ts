@@ -4,7 +4,7 @@
  */
 import { extract } from '@/lib/index';
 import { daysUntil, parseIsoDate } from '@/lib/dates';
-import { detectDocument } from '@/lib/detect';
+import { detectDocument, type Detection } from '@/lib/detect';
 import { pageIdentity } from '@/lib/page-identity';
 import type { Entity } from '@/lib/entity';
 import { clearHighlights, highlightApiAvailable, highlightKind, injectStyles, paint, paintMarks, removeMarks } from './highlighter';
@@ -12,6 +12,7 @@ import { pageSignals, pageTitle, readMeta } from './signals';
 import type { LensMode, PageSummary, SummaryEntity } from './summary';
 import { contentRoots } from './main-content';
 import { buildTextModelChunked, type TextModel } from './text-model';
+import { t } from '@/utils/i18n';
 
 /** Lets the browser run other tasks (input, paint) before we continue. */
 export function yieldToBrowser(): Promise<void> {
@@ -30,6 +31,11 @@ export function localIsoDate(d = new Date()): string {
 function baseDate(meta: Record<string, string>, today: string): string {
   const pub = Object.entries(meta).find(([k]) => k.toLowerCase() === 'pubdate')?.[1]?.trim().slice(0, 10);
   return pub && parseIsoDate(pub) ? pub : today;
+}
+
+/** Why the page is (not) a document, in the reader's language (lib/detect.ts gives message names). */
+export function reasonTexts(detection: Pick<Detection, 'reasons'>): string[] {
+  return detection.reasons.map((r) => t(r.key, ...r.subs));
 }
 
 export function summarizeEntity(e: Entity, index: number, today: string): SummaryEntity {
@@ -155,7 +161,7 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
     ...pageIdentity(model.text, entities),
     detected: detection.isDocument,
     score: detection.score,
-    reasons: detection.reasons,
+    reasons: reasonTexts(detection),
     highlighted,
     today,
     counts: {

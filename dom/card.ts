@@ -15,11 +15,12 @@
  */
 import type { DeadlineEntity, Entity, UnitEntity } from '@/lib/entity';
 import { daysUntil } from '@/lib/dates';
+import { dueIn, formatDate, t, type MessageKey } from '@/utils/i18n';
 import type { CalendarEventRequest } from './summary';
 import type { PageAnalysis } from './analyze';
 import { createUiHost } from './ui-host';
 
-const ROLE: Record<UnitEntity['role'], string> = { lead: '牵头单位', support: '配合单位', responsible: '责任单位' };
+const ROLE: Record<UnitEntity['role'], MessageKey> = { lead: 'roleLeadUnit', support: 'roleSupportUnit', responsible: 'roleResponsibleUnit' };
 
 const CSS_TEXT = `
 .card { position: absolute; z-index: 2147483647; max-width: 340px; min-width: 200px; background: #fff; color: #1f2328;
@@ -38,9 +39,8 @@ button, a.action { font: inherit; cursor: pointer; border: 1px solid #8c959f; bo
 `;
 
 export function daysText(date: string, today: string): { text: string; overdue: boolean } {
-  const n = daysUntil(date, today);
-  if (n === 0) return { text: '今天到期', overdue: false };
-  return n > 0 ? { text: `还剩 ${n} 天`, overdue: false } : { text: `已逾期 ${-n} 天`, overdue: true };
+  const { text, overdue } = dueIn(date, today);
+  return { text, overdue };
 }
 
 /** The line of `text` around offset `at` (a table row or paragraph), tabs shown as separators. */
@@ -236,42 +236,43 @@ export class EntityCard {
     const { host, root } = createUiHost(doc, 'gazette-lens-card', this.shadowMode);
     const card = el('div', undefined, 'card');
     card.setAttribute('role', 'dialog');
-    card.setAttribute('aria-label', '公报透镜');
+    card.setAttribute('aria-label', t('appName'));
+    card.lang = t('locale');
     card.tabIndex = -1;
     const close = el('button', '×', 'close');
-    close.title = '关闭';
+    close.title = t('close');
     close.addEventListener('click', () => this.close());
     card.append(close);
     const dl = el('dl');
     const row = (k: string, v: string, cls?: string) => dl.append(el('dt', k), el('dd', v, cls));
 
     if (entity.kind === 'docNumber') {
-      card.append(el('div', '文号', 'kind'), el('div', entity.normalized, 'main'));
-      row('发文机关代字', entity.issuer);
-      row('年份', String(entity.year));
-      row('序号', `${entity.seq}号`);
+      card.append(el('div', t('kindDocNumber'), 'kind'), el('div', entity.normalized, 'main'));
+      row(t('cardIssuer'), entity.issuer);
+      row(t('cardYear'), String(entity.year));
+      row(t('cardSeq'), t('cardSeqValue', String(entity.seq)));
       card.append(dl);
-      const copy = el('button', '复制');
+      const copy = el('button', t('copy'));
       copy.dataset.action = 'copy';
       copy.addEventListener('click', () => {
         void navigator.clipboard?.writeText(entity.normalized).then(
-          () => (copy.textContent = '已复制'),
-          () => (copy.textContent = '复制失败'),
+          () => (copy.textContent = t('copied')),
+          () => (copy.textContent = t('copyFailed')),
         );
       });
       card.append(copy);
     } else if (entity.kind === 'deadline') {
-      card.append(el('div', '期限', 'kind'), el('div', entity.text.replace(/\s+/g, ''), 'main'));
+      card.append(el('div', t('kindDeadline'), 'kind'), el('div', entity.text.replace(/\s+/g, ''), 'main'));
       if (entity.date) {
         const days = daysText(entity.date, this.options.today());
-        row('到期日', entity.date);
-        row('剩余', days.text, days.overdue ? 'overdue' : 'left');
+        row(t('cardDueDate'), formatDate(entity.date));
+        row(t('cardTimeLeft'), days.text, days.overdue ? 'overdue' : 'left');
         card.append(dl);
         const line = lineAround(a.text, entity.start).text;
         const calendarFile = this.options.calendarFile;
         if (calendarFile) {
           const date = entity.date;
-          const button = el('button', '加入日历', 'action');
+          const button = el('button', t('cardAddToCalendar'), 'action');
           button.type = 'button';
           button.dataset.action = 'ics';
           button.addEventListener('click', async () => {
@@ -279,21 +280,21 @@ export class EntityCard {
             try {
               const ics = await calendarFile({
                 date,
-                summary: `期限：${line.length > 40 ? `${line.slice(0, 40)}…` : line}`,
+                summary: t('cardIcsSummary', line.length > 40 ? `${line.slice(0, 40)}…` : line),
                 description: `${line}\n${doc.title}`,
                 url: doc.location?.href,
                 uid: `${date}-${entity.start}@gazette-lens`,
               });
               // A data: URL (not a blob: one): nothing to revoke, and it works from Firefox content scripts.
               const link = el('a') as HTMLAnchorElement;
-              link.download = `期限-${date}.ics`;
+              link.download = t('cardIcsFileName', date);
               link.href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
               root.append(link);
               link.click();
               link.remove();
-              button.textContent = '已生成日历文件';
+              button.textContent = t('cardCalendarDone');
             } catch (e) {
-              button.textContent = `生成失败：${e instanceof Error ? e.message : String(e)}`;
+              button.textContent = t('cardCalendarFailed', e instanceof Error ? e.message : String(e));
             } finally {
               button.disabled = false;
             }
@@ -301,18 +302,20 @@ export class EntityCard {
           card.append(button);
         }
       } else {
-        row('类型', entity.precision === 'ongoing' ? '长期' : entity.precision === 'recurring' ? '定期' : '无具体日期');
+        row(t('cardType'), t(entity.precision === 'ongoing' ? 'deadlineOngoing' : entity.precision === 'recurring' ? 'deadlineRecurring' : 'deadlineUndated'));
         card.append(dl);
       }
     } else {
-      card.append(el('div', ROLE[entity.role], 'kind'), el('div', entity.name, 'main'));
+      card.append(el('div', t(ROLE[entity.role]), 'kind'), el('div', entity.name, 'main'));
       const tasks = unitTasks(a, entity);
-      card.append(el('div', `本页任务 ${tasks.length} 项`, 'kind'));
+      card.append(el('div', t('cardUnitTasks', tasks.length), 'kind'));
       const ul = el('ul');
-      for (const t of tasks) {
-        const li = el('li', t.line);
-        for (const d of t.deadlines) {
-          const when = d.date ? `（${d.date}，${daysText(d.date, this.options.today()).text}）` : `（${d.text}）`;
+      for (const task of tasks) {
+        const li = el('li', task.line);
+        for (const d of task.deadlines) {
+          const when = d.date
+            ? t('cardTaskDeadline', formatDate(d.date), daysText(d.date, this.options.today()).text)
+            : t('cardTaskDeadlineText', d.text);
           li.append(el('span', when, d.date && daysUntil(d.date, this.options.today()) < 0 ? 'overdue' : 'left'));
         }
         ul.append(li);
@@ -323,8 +326,8 @@ export class EntityCard {
     const onNote = this.options.onNote;
     if (onNote) {
       const actions = el('div', undefined, 'notes');
-      for (const [label, task] of [['添加批注', false], ['加入待办', true]] as const) {
-        const b = el('button', label);
+      for (const [label, task] of [['addNote', false], ['addTask', true]] as const) {
+        const b = el('button', t(label));
         b.type = 'button';
         b.dataset.action = task ? 'task' : 'note';
         b.addEventListener('click', () => {

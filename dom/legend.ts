@@ -6,13 +6,14 @@
  */
 import { HIGHLIGHT_COLORS, HIGHLIGHT_NAMES, highlightApiAvailable, MARKS_OFF_ATTRIBUTE } from './highlighter';
 import type { HighlightKind, PageSummary } from './summary';
+import { t, type MessageKey } from '@/utils/i18n';
 import { createUiHost } from './ui-host';
 
-const LABELS: Record<HighlightKind, string> = {
-  docnumber: '文号',
-  deadline: '期限',
-  'deadline-overdue': '已逾期',
-  unit: '责任单位',
+const LABELS: Record<HighlightKind, MessageKey> = {
+  docnumber: 'legendDocNumber',
+  deadline: 'legendDeadline',
+  'deadline-overdue': 'legendOverdue',
+  unit: 'legendUnit',
 };
 
 const CSS_TEXT = `
@@ -56,7 +57,7 @@ export class Legend {
       unit: summary.counts.unit,
     };
     for (const [kind, button] of this.buttons) {
-      (button.lastChild as Text).data = `${LABELS[kind]} ${counts[kind]}`;
+      (button.lastChild as Text).data = `${t(LABELS[kind])} ${counts[kind]}`;
       button.hidden = counts[kind] === 0;
     }
     // A new run registered fresh highlights: keep switched-off kinds off.
@@ -109,22 +110,23 @@ export class Legend {
     const panel = doc.createElement('div');
     panel.className = 'panel';
     panel.setAttribute('role', 'group');
-    panel.setAttribute('aria-label', '公报透镜图例');
+    panel.setAttribute('aria-label', t('legendLabel'));
+    panel.lang = t('locale');
     const title = doc.createElement('span');
     title.className = 'title';
-    title.textContent = '公报透镜';
+    title.textContent = t('appName');
     panel.append(title);
     for (const kind of Object.keys(LABELS) as HighlightKind[]) {
       const button = doc.createElement('button');
       button.type = 'button';
       button.dataset.kind = kind;
       button.setAttribute('aria-pressed', String(!this.hidden.has(kind)));
-      button.title = `显示/隐藏${LABELS[kind]}标注`;
+      button.title = t('legendToggle', t(LABELS[kind]));
       const swatch = doc.createElement('span');
       swatch.className = 'swatch';
       swatch.style.background = HIGHLIGHT_COLORS[kind].background;
       swatch.style.borderBottomColor = HIGHLIGHT_COLORS[kind].line;
-      button.append(swatch, doc.createTextNode(LABELS[kind]));
+      button.append(swatch, doc.createTextNode(t(LABELS[kind])));
       button.addEventListener('click', () => this.toggle(kind));
       this.buttons.set(kind, button);
       panel.append(button);
@@ -132,7 +134,7 @@ export class Legend {
     const close = doc.createElement('button');
     close.type = 'button';
     close.className = 'close';
-    close.title = '关闭图例';
+    close.title = t('legendClose');
     close.textContent = '×';
     close.addEventListener('click', () => {
       this.closed = true;

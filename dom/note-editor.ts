@@ -6,9 +6,16 @@
  */
 import { NOTE_COLORS, type Note, type NoteColor } from '@/lib/notes/note';
 import type { NotePatch } from '@/lib/notes/notes-api';
+import { t, type MessageKey } from '@/utils/i18n';
 import { createUiHost } from './ui-host';
 
-export const NOTE_COLOR_LABELS: Record<NoteColor, string> = { yellow: '黄', green: '绿', blue: '蓝', pink: '粉', purple: '紫' };
+export const NOTE_COLOR_LABELS: Record<NoteColor, MessageKey> = {
+  yellow: 'colorYellowShort',
+  green: 'colorGreenShort',
+  blue: 'colorBlueShort',
+  pink: 'colorPinkShort',
+  purple: 'colorPurpleShort',
+};
 
 /** Note colours as highlight tints (light, so page text keeps its contrast) and swatch borders. */
 export const NOTE_COLOR_TINTS: Record<NoteColor, { background: string; line: string }> = {
@@ -72,8 +79,8 @@ export interface EditorCallbacks {
 /** Splits a tag field: commas (，,), 、, semicolons and whitespace separate tags. */
 export function parseTags(s: string): string[] {
   const out: string[] = [];
-  for (const t of s.split(/[，,、;；\s]+/)) {
-    const tag = t.trim();
+  for (const part of s.split(/[，,、;；\s]+/)) {
+    const tag = part.trim();
     if (tag && !out.includes(tag)) out.push(tag);
   }
   return out;
@@ -104,7 +111,8 @@ export class NoteEditor {
     const { host, root } = createUiHost(doc, 'gazette-lens-notice');
     const box = doc.createElement('div');
     box.setAttribute('role', 'status');
-    box.textContent = `公报透镜：${message}`;
+    box.lang = t('locale');
+    box.textContent = t('notice', message);
     box.style.cssText =
       'position:fixed;top:12px;right:12px;z-index:2147483647;background:#1f2328;color:#fff;padding:8px 12px;border-radius:6px;' +
       "font:13px/1.5 system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;box-shadow:0 4px 14px rgba(0,0,0,.25);";
@@ -146,23 +154,24 @@ export class NoteEditor {
     const { host, root } = createUiHost(doc, 'gazette-lens-note-editor', this.shadowMode);
     const form = el('form', undefined, 'editor');
     form.setAttribute('role', 'dialog');
-    form.setAttribute('aria-label', `公报透镜 · ${subject.title}`);
+    form.setAttribute('aria-label', t('editorDialog', subject.title));
+    form.lang = t('locale');
     form.noValidate = true;
 
     form.append(el('h2', subject.title));
     if (subject.quote) form.append(el('blockquote', subject.quote.length > 200 ? `${subject.quote.slice(0, 200)}…` : subject.quote));
 
     const bodyId = idFor('body');
-    const bodyLabel = el('label', '批注');
+    const bodyLabel = el('label', t('editorBody'));
     bodyLabel.htmlFor = bodyId;
     const body = el('textarea');
     body.id = bodyId;
     body.value = init.body;
-    body.placeholder = '写下你的批注…';
+    body.placeholder = t('editorPlaceholder');
     body.maxLength = 20000;
 
     const tagsId = idFor('tags');
-    const tagsLabel = el('label', '标签（用逗号或顿号分隔）');
+    const tagsLabel = el('label', t('editTags'));
     tagsLabel.htmlFor = tagsId;
     const tags = el('input');
     tags.type = 'text';
@@ -170,7 +179,7 @@ export class NoteEditor {
     tags.value = init.tags.join('，');
 
     const colours = el('fieldset');
-    colours.append(el('legend', '颜色'));
+    colours.append(el('legend', t('editColor')));
     const colourName = idFor('color');
     for (const c of NOTE_COLORS) {
       const label = el('label', undefined, 'swatch');
@@ -183,12 +192,12 @@ export class NoteEditor {
       chip.style.background = NOTE_COLOR_TINTS[c].background;
       chip.style.borderColor = NOTE_COLOR_TINTS[c].line;
       chip.setAttribute('aria-hidden', 'true');
-      label.append(radio, chip, doc.createTextNode(NOTE_COLOR_LABELS[c]));
+      label.append(radio, chip, doc.createTextNode(t(NOTE_COLOR_LABELS[c])));
       colours.append(label);
     }
 
     const dueId = idFor('due');
-    const dueLabel = el('label', '截止日期（可选：有截止日期的批注是待办）');
+    const dueLabel = el('label', t('editorDue'));
     dueLabel.htmlFor = dueId;
     const due = el('input');
     due.type = 'date';
@@ -199,24 +208,24 @@ export class NoteEditor {
     const done = el('input');
     done.type = 'checkbox';
     done.checked = init.status === 'done';
-    statusRow.append(done, doc.createTextNode('已完成'));
+    statusRow.append(done, doc.createTextNode(t('statusDone')));
 
     const error = el('div', undefined, 'error');
     error.setAttribute('role', 'alert');
 
     const actions = el('div', undefined, 'actions');
-    const save = el('button', '保存', 'primary');
+    const save = el('button', t('save'), 'primary');
     save.type = 'submit';
-    const cancel = el('button', '取消');
+    const cancel = el('button', t('cancel'));
     cancel.type = 'button';
     actions.append(save, cancel);
     let removeButton: HTMLButtonElement | null = null;
     if (note && callbacks.remove) {
-      removeButton = el('button', '删除', 'danger');
+      removeButton = el('button', t('deleteNote'), 'danger');
       removeButton.type = 'button';
       actions.append(removeButton);
     }
-    const hint = el('div', 'Ctrl+Enter 保存 · Esc 取消', 'hint');
+    const hint = el('div', t('editorHintShort'), 'hint');
 
     form.append(bodyLabel, body, tagsLabel, tags, colours, dueLabel, due, statusRow, error, actions, hint);
     const style = el('style', CSS_TEXT);
@@ -233,7 +242,7 @@ export class NoteEditor {
     const submit = async () => {
       const dueValue = due.value.trim();
       if (dueValue && !/^\d{4}-\d{2}-\d{2}$/.test(dueValue)) {
-        error.textContent = '截止日期格式不对，请用日期选择器选择。';
+        error.textContent = t('editorBadDate');
         due.focus();
         return;
       }
@@ -251,7 +260,7 @@ export class NoteEditor {
         finish();
       } catch (e) {
         // Nothing is lost: the editor stays open with what the reader typed.
-        error.textContent = `保存失败：${e instanceof Error ? e.message : String(e)}`;
+        error.textContent = t('saveFailed', e instanceof Error ? e.message : String(e));
         busy(false);
       }
     };
@@ -266,7 +275,7 @@ export class NoteEditor {
         await callbacks.remove!();
         finish();
       } catch (e) {
-        error.textContent = `删除失败：${e instanceof Error ? e.message : String(e)}`;
+        error.textContent = t('deleteFailed', e instanceof Error ? e.message : String(e));
         busy(false);
       }
     });

@@ -14,6 +14,7 @@ import type { PageAnalysis } from './analyze';
 import { flash, highlightApiAvailable } from './highlighter';
 import { NOTE_COLOR_TINTS, NoteEditor, type EditorResult } from './note-editor';
 import { UI_ATTRIBUTE } from './text-model';
+import { t } from '@/utils/i18n';
 
 /** How the layer reaches the notes database (in the background; a fake in tests). */
 export interface NotesChannel {
@@ -137,14 +138,14 @@ export class NotesLayer {
    */
   async composeFromSelection(): Promise<string | null> {
     const selection = this.doc.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return '请先选中要批注的文字。';
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return t('selectFirst');
     const range = selection.getRangeAt(0);
     const a = await this.options.current();
     const offsets = a.model.offsetsOf(range);
-    if (!offsets || !a.text.slice(offsets.start, offsets.end).trim()) return '选中的内容不在正文中，无法批注。';
+    if (!offsets || !a.text.slice(offsets.start, offsets.end).trim()) return t('selectionOutside');
     const { quote, position } = describeRange(a.text, offsets.start, offsets.end);
     const target: NoteTarget = { type: 'selection', quote, position };
-    this.openNew(target, range.getBoundingClientRect(), { title: '新批注' }, a);
+    this.openNew(target, range.getBoundingClientRect(), { title: t('editorNew') }, a);
     return null;
   }
 
@@ -155,7 +156,7 @@ export class NotesLayer {
     const target: NoteTarget = { type: 'entity', entity: entityOf(entity), quote, position };
     const due = entity.kind === 'deadline' ? entity.date : how.task ? this.dueOnLine(a, entity) : null;
     const label = entity.kind === 'docNumber' ? entity.normalized : entity.kind === 'unit' ? entity.name : entity.text.replace(/\s+/g, '');
-    this.openNew(target, how.at, { title: how.task ? `加入待办：${label}` : `批注：${label}`, due }, a);
+    this.openNew(target, how.at, { title: t(how.task ? 'editorTaskFor' : 'editorNoteFor', label), due }, a);
   }
 
   /** For a unit or 文号 made a task: the first dated deadline on its line (the task's due date). */
@@ -180,7 +181,7 @@ export class NotesLayer {
 
   private openExisting(note: Note, at: DOMRect): void {
     const quote = note.target.type === 'page' ? '' : note.target.quote.exact;
-    this.editor.open({ title: '编辑批注', quote, note }, at, {
+    this.editor.open({ title: t('editorLabel'), quote, note }, at, {
       save: async (r) => {
         const updated = await this.options.channel.update(note.id, r);
         this.notes = this.notes.map((n) => (n.id === updated.id ? updated : n));

@@ -18,11 +18,22 @@ export interface PageSignals {
   deadlineCount: number;
 }
 
+/**
+ * One reason, as the name of a message in public/_locales/<lang>/messages.json and its `$1`, `$2`…
+ * substitutions (page text such as a title or site name goes in a substitution, untranslated).
+ * lib/ stays free of browser APIs: the UI words each reason in the reader's language (utils/i18n.ts).
+ */
+export type DetectionReason =
+  | { key: 'detectSiteMeta' | 'detectPubDate' | 'detectSource' | 'detectColumn' | 'detectInfoBlock' | 'detectDocTitle'; subs: [string] }
+  | { key: 'detectMostlyLinks' | 'detectManyLinks'; subs: [string] }
+  | { key: 'detectDensity'; subs: [string, string, string] }
+  | { key: 'detectArticleTitle' | 'detectGazette' | 'detectTooShort' | 'detectNoSignals'; subs: [] };
+
 export interface Detection {
   isDocument: boolean;
   score: number;
-  /** Why, in Chinese, one line per signal that counted (positive or negative). */
-  reasons: string[];
+  /** Why: one reason per signal that counted (positive or negative). */
+  reasons: DetectionReason[];
 }
 
 export const DOCUMENT_THRESHOLD = 4;
@@ -44,49 +55,51 @@ function breadcrumb(text: string): string {
 }
 
 export function detectDocument(s: PageSignals): Detection {
-  const reasons: string[] = [];
+  const reasons: DetectionReason[] = [];
   let score = 0;
-  const add = (points: number, reason: string) => {
+  const add = (points: number, reason: DetectionReason) => {
     score += points;
     reasons.push(reason);
   };
 
   const site = metaValue(s.meta, 'SiteName');
   const siteId = metaValue(s.meta, 'SiteIDCode');
-  if (site || siteId) reasons.push(`政府网站元数据：${site || siteId}`);
+  if (site || siteId) reasons.push({ key: 'detectSiteMeta', subs: [site || siteId] });
   const articleTitle = metaValue(s.meta, 'ArticleTitle');
-  if (articleTitle) add(2, '元数据 ArticleTitle 表明这是文章页');
+  if (articleTitle) add(2, { key: 'detectArticleTitle', subs: [] });
   const pubDate = metaValue(s.meta, 'PubDate');
-  if (pubDate) add(1, `元数据含发布日期 PubDate（${pubDate.slice(0, 10)}）`);
+  if (pubDate) add(1, { key: 'detectPubDate', subs: [pubDate.slice(0, 10)] });
   const source = metaValue(s.meta, 'ContentSource');
-  if (source) add(1, `元数据含信息来源 ContentSource（${source}）`);
+  if (source) add(1, { key: 'detectSource', subs: [source] });
   const column = metaValue(s.meta, 'ColumnName');
-  if (column && DOC_COLUMN.test(column)) add(1, `所在栏目：${column}`);
+  if (column && DOC_COLUMN.test(column)) add(1, { key: 'detectColumn', subs: [column] });
 
   const head = s.text.slice(0, 20_000);
   const labels = INFO_LABELS.filter((l) => new RegExp(`${l}\\s*[:：\\t]`).test(head));
-  if (labels.length >= 2) add(3, `有信息公开栏（${labels.join('、')}）`);
+  // The labels are the page's own words (索引号、发布机构…), listed as a Chinese page lists them.
+  if (labels.length >= 2) add(3, { key: 'detectInfoBlock', subs: [labels.join('、')] });
 
   const crumb = breadcrumb(head);
-  if (GAZETTE.test(column) || GAZETTE.test(crumb)) add(2, '位于“政府公报”栏目');
+  if (GAZETTE.test(column) || GAZETTE.test(crumb)) add(2, { key: 'detectGazette', subs: [] });
 
   const title = s.title.trim();
-  if (title && DOC_TITLE.test(title)) add(2, `标题是公文样式：${title.length > 40 ? `${title.slice(0, 40)}…` : title}`);
+  if (title && DOC_TITLE.test(title)) add(2, { key: 'detectDocTitle', subs: [title.length > 40 ? `${title.slice(0, 40)}…` : title] });
 
   const chars = Math.max(1, s.text.replace(/\s+/g, '').length);
   if (s.docNumberCount > 0 || s.deadlineCount > 0) {
     const perK = ((s.docNumberCount + s.deadlineCount) * 1000) / chars;
     const points = (s.docNumberCount > 0 ? 1 : 0) + (s.deadlineCount >= 2 ? 1 : 0);
-    if (points > 0) add(points, `正文含 ${s.docNumberCount} 个文号、${s.deadlineCount} 个期限（每千字 ${perK.toFixed(1)} 个）`);
+    if (points > 0) add(points, { key: 'detectDensity', subs: [String(s.docNumberCount), String(s.deadlineCount), perK.toFixed(1)] });
   }
 
   const linkShare = Math.min(1, s.linkTextLength / chars);
-  if (linkShare >= 0.5) add(-5, `链接文字占 ${Math.round(linkShare * 100)}%，像首页或列表页`);
-  else if (linkShare >= 0.3) add(-2, `链接文字占 ${Math.round(linkShare * 100)}%`);
+  const percent = String(Math.round(linkShare * 100));
+  if (linkShare >= 0.5) add(-5, { key: 'detectMostlyLinks', subs: [percent] });
+  else if (linkShare >= 0.3) add(-2, { key: 'detectManyLinks', subs: [percent] });
 
-  if (chars < 80) add(-2, '正文太短');
+  if (chars < 80) add(-2, { key: 'detectTooShort', subs: [] });
 
   const isDocument = score >= DOCUMENT_THRESHOLD;
-  if (!isDocument && reasons.length === 0) reasons.push('没有公文页面的特征');
+  if (!isDocument && reasons.length === 0) reasons.push({ key: 'detectNoSignals', subs: [] });
   return { isDocument, score, reasons };
 }

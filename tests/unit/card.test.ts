@@ -63,7 +63,7 @@ describe('entity card', () => {
 
     c.open(find('deadline', '2024年10月底前'), rect, a);
     expect(document.querySelectorAll('gazette-lens-card')).toHaveLength(1);
-    expect([...card().querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['2024-10-31', '还剩 122 天']);
+    expect([...card().querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['2024年10月31日', '还剩 122 天']);
     expect(card().querySelector('[data-action="ics"]')!.textContent).toBe('加入日历');
     (card().querySelector('[data-action="ics"]') as HTMLButtonElement).click();
     expect(calendar).toEqual([expect.objectContaining({ date: '2024-10-31', uid: expect.stringMatching(/^2024-10-31-\d+@gazette-lens$/) })]);
@@ -75,7 +75,7 @@ describe('entity card', () => {
     c.open(find('unit'), rect, a);
     expect(card().querySelector('.kind')!.textContent).toBe('责任单位');
     expect(card().querySelectorAll('li')).toHaveLength(2);
-    expect(card().querySelector('li .overdue')!.textContent).toBe('（2024-06-30，已逾期 1 天）');
+    expect(card().querySelector('li .overdue')!.textContent).toBe('（2024年6月30日，已逾期 1 天）');
     c.close();
     expect(document.querySelector('gazette-lens-card')).toBeNull();
   });

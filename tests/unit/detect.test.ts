@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectDocument, type PageSignals } from '@/lib/detect';
 import { extract } from '@/lib/index';
 import { pageSignals } from '@/dom/signals';
+import { reasonTexts } from '@/dom/analyze';
 import { buildTextModel } from '@/dom/text-model';
 
 // happy-dom replaces URL, so build the path with node:path.
@@ -32,22 +33,24 @@ describe('detectDocument (pure signals)', () => {
       text: `索引号：1/2024-1\t发布机构：县政府办\n成文日期：2024年3月8日\n${prose}`,
     });
     expect(d.isDocument).toBe(true);
-    expect(d.reasons.join('\n')).toMatch(/政府网站元数据：山河县人民政府/);
-    expect(d.reasons.join('\n')).toMatch(/信息公开栏（索引号、发布机构、成文日期）/);
-    expect(d.reasons.join('\n')).toMatch(/政府公报/);
-    expect(d.reasons.join('\n')).toMatch(/标题是公文样式/);
+    // lib/ names the reasons; the UI words them (zh_CN here, the default locale).
+    expect(d.reasons).toContainEqual({ key: 'detectInfoBlock', subs: ['索引号、发布机构、成文日期'] });
+    expect(reasonTexts(d).join('\n')).toMatch(/政府网站元数据：山河县人民政府/);
+    expect(reasonTexts(d).join('\n')).toMatch(/信息公开栏（索引号、发布机构、成文日期）/);
+    expect(reasonTexts(d).join('\n')).toMatch(/政府公报/);
+    expect(reasonTexts(d).join('\n')).toMatch(/标题是公文样式/);
   });
 
   it('a 公文 title plus 文号 and deadlines in the text is enough without any meta', () => {
     const d = detectDocument({ ...base, title: '关于印发山河县防汛应急预案的通知', text: prose, docNumberCount: 1, deadlineCount: 3 });
     expect(d.isDocument).toBe(true);
-    expect(d.reasons.some((r) => r.includes('1 个文号、3 个期限'))).toBe(true);
+    expect(reasonTexts(d).some((r) => r.includes('1 个文号、3 个期限'))).toBe(true);
   });
 
   it.each(['关于开展安全检查的意见', '山河县城市管理办法', '县人民政府关于同意设立青岭镇的批复', '山河县防汛工作实施方案', '关于表彰先进集体的决定'])(
     'recognises the title %s',
     (title) => {
-      expect(detectDocument({ ...base, title, text: prose }).reasons.some((r) => r.startsWith('标题是公文样式'))).toBe(true);
+      expect(reasonTexts(detectDocument({ ...base, title, text: prose })).some((r) => r.startsWith('标题是公文样式'))).toBe(true);
     },
   );
 
@@ -62,7 +65,7 @@ describe('detectDocument (pure signals)', () => {
       docNumberCount: 1,
     });
     expect(d.isDocument).toBe(false);
-    expect(d.reasons.some((r) => r.includes('像首页或列表页'))).toBe(true);
+    expect(reasonTexts(d).some((r) => r.includes('像首页或列表页'))).toBe(true);
   });
 
   it('a bare page says why it is not a document', () => {
@@ -85,7 +88,7 @@ describe('detection on the fixture pages', () => {
   it('the county home page and the news list are not documents', () => {
     for (const page of ['index.html', 'tzgg/index.html']) {
       const { detection } = scorePage(page);
-      expect(detection.isDocument, `${page}: ${detection.reasons.join('; ')}`).toBe(false);
+      expect(detection.isDocument, `${page}: ${reasonTexts(detection).join('; ')}`).toBe(false);
     }
   });
 });
