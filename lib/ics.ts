@@ -64,20 +64,36 @@ export function newCalendar(): ICAL.Component {
   return cal;
 }
 
-/** Content lines of a jCal component: ical.js writes (and escapes) each property unfolded, we fold. */
-function contentLines(jcal: unknown[], out: string[]): void {
-  const [name, properties, components] = jcal as [string, unknown[][], unknown[][]];
+/** A jCal property (RFC 7265): name, parameters, value type, then its value(s). */
+export type JCalProperty = [name: string, params: Record<string, string>, type: string, ...values: string[]];
+/** A jCal component: name, properties, subcomponents. */
+export type JCalComponent = [name: string, properties: JCalProperty[], components: JCalComponent[]];
+
+/** One content line: ical.js writes (and escapes) the property unfolded, we fold. */
+const icsLine = (p: JCalProperty): string => icsFold(ICAL.stringify.property(p, ICAL.design.defaultSet, true));
+
+function contentLines(jcal: JCalComponent, out: string[]): void {
+  const [name, properties, components] = jcal;
   out.push(`BEGIN:${name.toUpperCase()}`);
-  for (const p of properties) out.push(icsFold(ICAL.stringify.property(p, ICAL.design.defaultSet, true)));
+  for (const p of properties) out.push(icsLine(p));
   for (const c of components) contentLines(c, out);
   out.push(`END:${name.toUpperCase()}`);
 }
 
-/** The calendar as file text: CRLF line ends (also after the last line), lines folded at 75 octets. */
-export function calendarText(cal: ICAL.Component): string {
+/**
+ * jCal as file text: CRLF line ends (also after the last line), lines folded at 75 octets. Large
+ * files (every task of a reader) build jCal directly: ical.js Component and Time objects cost
+ * more than the writing itself.
+ */
+export function jcalText(jcal: JCalComponent): string {
   const out: string[] = [];
-  contentLines(cal.toJSON(), out);
+  contentLines(jcal, out);
   return `${out.join('\r\n')}\r\n`;
+}
+
+/** The calendar as file text (see jcalText). */
+export function calendarText(cal: ICAL.Component): string {
+  return jcalText(cal.toJSON() as JCalComponent);
 }
 
 export interface IcsEventInput {

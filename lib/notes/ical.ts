@@ -3,8 +3,7 @@
  * lists: Thunderbird, Apple Reminders, Outlook tasks), or one all-day VEVENT (for calendars that
  * ignore to-dos). Notes without a due date are left out. Built with ical.js (lib/ics.ts).
  */
-import ICAL from 'ical.js';
-import { calendarText, icsDate, icsText, icsUtc, newCalendar, nextDay } from '../ics';
+import { icsText, icsUtc, jcalText, newCalendar, nextDay, type JCalComponent, type JCalProperty } from '../ics';
 import { toUri } from '../uri';
 import type { Note } from './note';
 
@@ -39,46 +38,62 @@ export function descriptionOf(note: Note): string {
   return lines.join('\n');
 }
 
-function component(note: Note & { due: string }, kind: 'VTODO' | 'VEVENT', stamp: ICAL.Time): ICAL.Component {
-  const c = new ICAL.Component(kind.toLowerCase());
+/**
+ * A timestamp as a jCal UTC DATE-TIME value (whole seconds, as ICAL.Time.fromJSDate writes it):
+ * the stored ISO strings only lose their milliseconds; anything else goes through ical.js.
+ */
+function utcValue(iso: string): string {
+  const d = new Date(iso);
+  const year = d.getUTCFullYear(); // NaN for an invalid date
+  return year >= 1000 && year <= 9999 ? `${d.toISOString().slice(0, 19)}Z` : icsUtc(d).toString();
+}
+
+/** One VTODO / VEVENT as jCal; ical.js escapes and writes it (lib/ics.ts jcalText). */
+function component(note: Note & { due: string }, kind: 'VTODO' | 'VEVENT', stamp: string, uri: (url: string) => string): JCalComponent {
   const done = note.status === 'done';
-  c.addPropertyWithValue('uid', note.id);
-  c.addPropertyWithValue('dtstamp', stamp);
-  c.addPropertyWithValue('created', icsUtc(new Date(note.createdAt)));
-  c.addPropertyWithValue('last-modified', icsUtc(new Date(note.updatedAt)));
+  const modified = utcValue(note.updatedAt);
+  const props: JCalProperty[] = [
+    ['uid', {}, 'text', note.id],
+    ['dtstamp', {}, 'date-time', stamp],
+    ['created', {}, 'date-time', utcValue(note.createdAt)],
+    ['last-modified', {}, 'date-time', modified],
+  ];
   if (kind === 'VTODO') {
-    c.addPropertyWithValue('due', icsDate(note.due));
-    c.addPropertyWithValue('status', done ? 'COMPLETED' : 'NEEDS-ACTION');
+    props.push(['due', {}, 'date', note.due], ['status', {}, 'text', done ? 'COMPLETED' : 'NEEDS-ACTION']);
     // When it was marked done is not kept; its last change is the closest we know.
-    if (done) c.addPropertyWithValue('completed', icsUtc(new Date(note.updatedAt)));
+    if (done) props.push(['completed', {}, 'date-time', modified]);
   } else {
-    c.addPropertyWithValue('dtstart', icsDate(note.due));
-    c.addPropertyWithValue('dtend', icsDate(nextDay(note.due)));
     // A deadline does not make the reader busy all day.
-    c.addPropertyWithValue('transp', 'TRANSPARENT');
+    props.push(['dtstart', {}, 'date', note.due], ['dtend', {}, 'date', nextDay(note.due)], ['transp', {}, 'text', 'TRANSPARENT']);
   }
   // An event has no "completed" status: say it in the title instead.
   const summary = summaryOf(note);
-  c.addPropertyWithValue('summary', icsText(kind === 'VEVENT' && done ? `【已完成】${summary}` : summary));
-  c.addPropertyWithValue('description', icsText(descriptionOf(note)));
-  // A URI value, which iCalendar does not escape: percent-encoded instead.
-  c.addPropertyWithValue('url', toUri(note.url));
-  if (note.tags.length > 0) {
-    const categories = new ICAL.Property('categories');
-    categories.setValues(note.tags.map(icsText));
-    c.addProperty(categories);
-  }
-  return c;
+  props.push(
+    ['summary', {}, 'text', icsText(kind === 'VEVENT' && done ? `【已完成】${summary}` : summary)],
+    ['description', {}, 'text', icsText(descriptionOf(note))],
+    // A URI value, which iCalendar does not escape: percent-encoded instead.
+    ['url', {}, 'uri', uri(note.url)],
+  );
+  if (note.tags.length > 0) props.push(['categories', {}, 'text', ...note.tags.map(icsText)]);
+  return [kind.toLowerCase(), props, []];
 }
 
 /** One VTODO (or VEVENT) per note with a due date, in the order given. */
 export function notesToIcs(notes: Note[], options: NotesToIcsOptions = {}): string {
-  const stamp = icsUtc(options.now ?? new Date());
+  const stamp = icsUtc(options.now ?? new Date()).toString();
   const kind = options.kind ?? 'VTODO';
-  const cal = newCalendar();
-  cal.addPropertyWithValue('x-wr-calname', '公报透镜待办');
+  const [name, properties] = newCalendar().toJSON() as JCalComponent;
+  properties.push(['x-wr-calname', {}, 'unknown', '公报透镜待办']);
+  // Many notes share a page: each URL is percent-encoded once.
+  const uris = new Map<string, string>();
+  const uri = (url: string) => {
+    let u = uris.get(url);
+    if (u === undefined) uris.set(url, (u = toUri(url)));
+    return u;
+  };
+  const components: JCalComponent[] = [];
   for (const note of notes) {
-    if (note.due !== null) cal.addSubcomponent(component({ ...note, due: note.due }, kind, stamp));
+    if (note.due !== null) components.push(component({ ...note, due: note.due }, kind, stamp, uri));
   }
-  return calendarText(cal);
+  return jcalText([name, properties, components]);
 }

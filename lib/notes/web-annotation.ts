@@ -128,12 +128,10 @@ function toGlEntity(note: Note): GlEntity | undefined {
 }
 
 function copyQuote(q: TextQuoteSelector): TextQuoteSelector {
-  return {
-    type: 'TextQuoteSelector',
-    exact: q.exact,
-    ...(q.prefix !== undefined && { prefix: q.prefix }),
-    ...(q.suffix !== undefined && { suffix: q.suffix }),
-  };
+  const copy: TextQuoteSelector = { type: 'TextQuoteSelector', exact: q.exact };
+  if (q.prefix !== undefined) copy.prefix = q.prefix;
+  if (q.suffix !== undefined) copy.suffix = q.suffix;
+  return copy;
 }
 
 const copyPosition = (p: TextPositionSelector): TextPositionSelector => ({
@@ -142,35 +140,50 @@ const copyPosition = (p: TextPositionSelector): TextPositionSelector => ({
   end: p.end,
 });
 
-function annotationOf(note: Note): WebAnnotation {
-  const source = toUri(note.url);
-  const body: TextualBody[] = [
-    ...(note.body !== ''
-      ? [{ type: 'TextualBody', purpose: 'commenting', value: note.body, format: 'text/plain', language: 'zh' } as const]
-      : []),
-    ...note.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag }) as const),
-  ];
-  const entity = toGlEntity(note);
-  return {
+/**
+ * The annotation of one note. Optional keys are assigned one by one in the order the file lists
+ * them (JSON keeps insertion order): with 10 000 notes, spreading conditional objects cost more
+ * than the rest of the export together. `uri` is toUri, or a cache of it for a whole collection.
+ */
+function annotationOf(note: Note, uri: (url: string) => string = toUri): WebAnnotation {
+  const source = uri(note.url);
+  const a = {
     id: URN_UUID + note.id,
     type: 'Annotation',
     motivation: motivationOf(note),
     created: note.createdAt,
     modified: note.updatedAt,
-    ...(body.length > 0 && { body }),
-    target:
-      note.target.type === 'page'
-        ? source
-        : { type: 'SpecificResource', source, selector: [copyQuote(note.target.quote), copyPosition(note.target.position)] },
-    ...(source !== note.url && { 'gl:url': note.url }),
-    'gl:pageTitle': note.pageTitle,
-    'gl:site': note.site,
-    ...(note.docNumber !== null && { 'gl:docNumber': note.docNumber }),
-    ...(note.docDate !== null && { 'gl:docDate': note.docDate }),
-    'gl:color': note.color,
-    'gl:status': note.status,
-    ...(note.due !== null && { 'gl:due': note.due }),
-    ...(entity && { 'gl:entity': entity }),
+  } as WebAnnotation;
+  if (note.body !== '' || note.tags.length > 0) {
+    const body: TextualBody[] = [];
+    if (note.body !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: note.body, format: 'text/plain', language: 'zh' });
+    for (const tag of note.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+    a.body = body;
+  }
+  a.target =
+    note.target.type === 'page'
+      ? source
+      : { type: 'SpecificResource', source, selector: [copyQuote(note.target.quote), copyPosition(note.target.position)] };
+  if (source !== note.url) a['gl:url'] = note.url;
+  a['gl:pageTitle'] = note.pageTitle;
+  a['gl:site'] = note.site;
+  if (note.docNumber !== null) a['gl:docNumber'] = note.docNumber;
+  if (note.docDate !== null) a['gl:docDate'] = note.docDate;
+  a['gl:color'] = note.color;
+  a['gl:status'] = note.status;
+  if (note.due !== null) a['gl:due'] = note.due;
+  const entity = toGlEntity(note);
+  if (entity) a['gl:entity'] = entity;
+  return a;
+}
+
+/** toUri for many notes on few pages: each distinct URL is encoded once. */
+function cachedToUri(): (url: string) => string {
+  const cache = new Map<string, string>();
+  return (url) => {
+    let uri = cache.get(url);
+    if (uri === undefined) cache.set(url, (uri = toUri(url)));
+    return uri;
   };
 }
 
@@ -202,6 +215,7 @@ export function toAnnotationCollection(
 ): AnnotationCollection {
   const now = options.now ?? new Date();
   const id = options.id ?? URN_UUID + crypto.randomUUID();
+  const uri = cachedToUri();
   return {
     '@context': GL_CONTEXT,
     id,
@@ -209,7 +223,7 @@ export function toAnnotationCollection(
     label: '公报透镜批注',
     created: now.toISOString(),
     total: notes.length,
-    first: { id: `${id}#page1`, type: 'AnnotationPage', startIndex: 0, items: notes.map(annotationOf) },
+    first: { id: `${id}#page1`, type: 'AnnotationPage', startIndex: 0, items: notes.map((n) => annotationOf(n, uri)) },
     'gl:version': EXPORT_VERSION,
     'gl:pages': pages.map(toGlPage),
   };
