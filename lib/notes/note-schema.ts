@@ -16,6 +16,10 @@ import {
   type TextQuoteSelector,
 } from './note';
 
+// Extension pages forbid eval (CSP script-src 'self'): zod's compiled parsers would only probe
+// `new Function` and fall back. Interpreted parsing from the start, the same in Node and browsers.
+z.config({ jitless: true });
+
 export const DEADLINE_PRECISIONS = [
   'day', 'month', 'quarter', 'half', 'year', 'range', 'relative', 'recurring', 'ongoing',
 ] as const satisfies readonly DeadlinePrecision[];
