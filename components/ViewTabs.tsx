@@ -1,10 +1,11 @@
 import { useRef } from 'preact/hooks';
 import type { ManagerView } from './notes-url-state';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
 
-const TABS: ReadonlyArray<{ view: ManagerView; label: string }> = [
-  { view: 'notes', label: t('viewNotes') },
-  { view: 'tasks', label: t('viewTasks') },
+// Message names, worded at render time (a module-level t() would fix the language at import).
+const TABS: ReadonlyArray<{ view: ManagerView; label: MessageKey }> = [
+  { view: 'notes', label: 'viewNotes' },
+  { view: 'tasks', label: 'viewTasks' },
 ];
 
 export const tabId = (view: ManagerView) => `tab-${view}`;
@@ -45,7 +46,7 @@ export function ViewTabs({ view, onChange }: { view: ManagerView; onChange: (vie
           tabIndex={tab.view === view ? 0 : -1}
           onClick={() => onChange(tab.view)}
         >
-          {tab.label}
+          {t(tab.label)}
         </button>
       ))}
     </div>
