@@ -62,7 +62,7 @@ export function ImportPanel({ plan, apply, onImported, busy, onBusyChange }: Imp
       } catch (e) {
         return { kind: 'error', message: t('importReadFailed', messageOf(e)) };
       }
-      const parsed = parseNotesFile(text);
+      const parsed = parseNotesFile(text, { byteLength: file.size });
       if (!parsed.ok) return { kind: 'error', message: parsed.error };
       try {
         const p = await plan(parsed.notes, parsed.pages);

@@ -16,6 +16,11 @@ export interface ParseNotesFileOptions {
   maxBytes?: number;
   /** Most annotations accepted (default 100 000). */
   maxNotes?: number;
+  /**
+   * The file's size in bytes when the caller knows it (File.size): the limit applies to it, and a
+   * large text is not counted again (counting 12 MB took 30–250 ms).
+   */
+  byteLength?: number;
 }
 
 const MB = 1024 * 1024;
@@ -241,7 +246,7 @@ function parse(text: string, options: ParseNotesFileOptions): ParsedNotesFile {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxNotes = options.maxNotes ?? DEFAULT_MAX_NOTES;
   // Each UTF-16 unit is one to three UTF-8 bytes: count exactly only when it could matter.
-  const size = text.length * 3 > maxBytes ? utf8Length(text) : text.length;
+  const size = options.byteLength ?? (text.length * 3 > maxBytes ? utf8Length(text) : text.length);
   if (size > maxBytes) {
     return fail(
       `文件太大（${formatSize(size)}），超过 ${formatSize(maxBytes)} 的上限。请在批注管理里分批选择、分批导出后再导入。 / The file is too large (${size} bytes; limit ${maxBytes}).`,

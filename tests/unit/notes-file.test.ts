@@ -41,6 +41,13 @@ describe('parseNotesFile', () => {
     expect(errorOf('x'.repeat(21 * 1024 * 1024))).toMatch(/超过 20 MB 的上限/);
   });
 
+  it('takes the size of the chosen file when the caller gives it', () => {
+    const text = exportText();
+    expect(errorOf(text, { byteLength: 21 * 1024 * 1024 })).toMatch(/^文件太大（21 MB），超过 20 MB 的上限/);
+    const chinese = `${text.slice(0, -1)}, "x": "${'县'.repeat(3000)}"}`;
+    expect(parseNotesFile(chinese, { maxBytes: 8000, byteLength: 7999 }).ok).toBe(true);
+  });
+
   it('says a cut-off file looks truncated, wherever it was cut', () => {
     const text = exportText();
     fc.assert(

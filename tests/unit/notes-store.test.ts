@@ -262,6 +262,33 @@ describe('import', () => {
     expect((await store.get(stale.id))!.body).toBe('预览后的编辑');
   });
 
+  it('merges a large file by id whether the database is small or much larger than the file', async () => {
+    // 200 notes in the file: 50 the database has in a newer version, 50 in an older one, 50 the
+    // same, 50 new. Once into a database of just those 150, once with 3 000 unrelated notes beside them.
+    for (const unrelated of [0, 3_000]) {
+      const { db, store } = setup();
+      const at = (day: number) => new Date(Date.UTC(2024, 9, day)).toISOString();
+      const stored = Array.from({ length: 150 }, (_, i) => makeNote({ body: `库${i}`, updatedAt: at(10) }));
+      const others = Array.from({ length: unrelated }, (_, i) => makeNote({ body: `无关${i}`, updatedAt: at(1) }));
+      await store.applyImport([...stored, ...others], []);
+      const file = [
+        ...stored.slice(0, 50).map((n) => ({ ...n, body: '文件较旧', updatedAt: at(5) })),
+        ...stored.slice(50, 100).map((n) => ({ ...n, body: '文件较新', updatedAt: at(20) })),
+        ...stored.slice(100, 150),
+        ...Array.from({ length: 50 }, () => makeNote({ body: '文件新增', updatedAt: at(3) })),
+      ];
+      const before = await dump(db);
+      const plan = await store.planImport(file, []);
+      expect([plan.added.length, plan.updated.length, plan.unchanged.length]).toEqual([50, 50, 100]);
+      expect(new Set(plan.updated.map((n) => n.body))).toEqual(new Set(['文件较新']));
+      expect(await dump(db)).toEqual(before);
+      expect(await store.applyImport(file, [])).toEqual({ added: 50, updated: 50, unchanged: 100 });
+      expect((await store.get(stored[0]!.id))!.body).toBe('库0');
+      expect((await store.get(stored[50]!.id))!.body).toBe('文件较新');
+      expect(await db.notes.count()).toBe(200 + unrelated);
+    }
+  });
+
   it('rejects a file holding one id twice and leaves the database as it was', async () => {
     const { db, store, kept } = await seeded();
     const before = await dump(db);
