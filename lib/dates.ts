@@ -2,7 +2,8 @@
  * Calendar helpers for resolved deadlines. All dates are ISO YYYY-MM-DD strings; "today" is always
  * passed in by the caller so results are deterministic.
  */
-import { differenceInCalendarDays, format, lastDayOfMonth } from 'date-fns';
+// formatISO, not format: format's token engine and English locale would add ~15 KB to every bundle.
+import { differenceInCalendarDays, formatISO, lastDayOfMonth } from 'date-fns';
 
 /** A local Date at midnight; date-fns works in local time, and midnight avoids DST edges. */
 function toDate(iso: string): Date {
@@ -29,13 +30,13 @@ export function isoDate(year: number, month: number, day: number): string {
   if (plainYear(year) && plainMonth(month) && Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month)) {
     return `${year}-${pad2(month)}-${pad2(day)}`;
   }
-  return format(new Date(year, month - 1, day), 'yyyy-MM-dd');
+  return formatISO(new Date(year, month - 1, day), { representation: 'date' });
 }
 
 /** Last day of a month, 1-based month: (2024, 2) -> 2024-02-29. */
 export function endOfMonthIso(year: number, month: number): string {
   if (plainYear(year) && plainMonth(month)) return `${year}-${pad2(month)}-${pad2(daysInMonth(year, month))}`;
-  return format(lastDayOfMonth(new Date(year, month - 1, 1)), 'yyyy-MM-dd');
+  return formatISO(lastDayOfMonth(new Date(year, month - 1, 1)), { representation: 'date' });
 }
 
 /** True for a real calendar date (rejects 2月30日, 13月). */
