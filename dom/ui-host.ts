@@ -5,7 +5,8 @@
  * page's styles can't override: for !important declarations the shadow tree's own :host rule wins
  * over every rule of the page, its stylesheets and the host's style attribute alike (CSS Cascade 4,
  * "context"), so `gazette-lens-card { display: none !important }` or a script setting
- * host.style.display = 'none' hides nothing. tests/e2e/hostile.spec.ts tries both.
+ * host.style.display = 'none' hides nothing. tests/e2e/hostile.spec.ts tries both. (A page can still
+ * remove our hosts from its DOM, or clear CSS.highlights: it owns its document.)
  */
 import { UI_ATTRIBUTE } from './text-model';
 
@@ -17,9 +18,17 @@ export const HOST_CSS = `:host { all: initial !important; display: block !import
  * (happy-dom can't look into a closed root); the extension always uses 'closed'.
  */
 export function createUiHost(doc: Document, tag: string, mode: ShadowRootMode = 'closed'): { host: HTMLElement; root: ShadowRoot } {
-  const host = doc.createElement(tag);
+  let host = doc.createElement(tag);
+  let root: ShadowRoot;
+  try {
+    root = host.attachShadow({ mode });
+  } catch {
+    // The page defined a custom element of this name whose constructor took the shadow root first:
+    // a plain <div> can't be redefined by the page.
+    host = doc.createElement('div');
+    root = host.attachShadow({ mode });
+  }
   host.setAttribute(UI_ATTRIBUTE, '');
-  const root = host.attachShadow({ mode });
   const style = doc.createElement('style');
   style.textContent = HOST_CSS;
   root.append(style);
