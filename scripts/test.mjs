@@ -12,7 +12,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const outDir = join(root, 'test-results');
-const APT_PACKAGES = ['chromium', 'firefox-esr', 'fonts-noto-cjk'];
+// The l10n packages make both browsers Chinese (the e2e harness asks for zh-CN), so the extension
+// speaks its default locale, zh_CN, as the specs expect; without them the browsers fall back to English.
+const LANGUAGE_PACKS = ['chromium-l10n', 'firefox-esr-l10n-zh-cn'];
+const APT_PACKAGES = ['chromium', 'firefox-esr', 'fonts-noto-cjk', ...LANGUAGE_PACKS];
 const APT_COMMAND = `apt-get update && apt-get install -y ${APT_PACKAGES.join(' ')}`;
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -55,10 +58,11 @@ const aptInstalled = (pkg) =>
 const hasDpkg = spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status === 0;
 const missingBrowsers = [chromiumPath, firefoxPath].filter((p) => !existsSync(p));
 const missingFonts = hasDpkg && !aptInstalled('fonts-noto-cjk');
+const missingPacks = hasDpkg ? LANGUAGE_PACKS.filter((p) => !aptInstalled(p)) : [];
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-if (missingBrowsers.length || missingFonts) {
-  const what = [...missingBrowsers, ...(missingFonts ? ['fonts-noto-cjk'] : [])].join(', ');
+if (missingBrowsers.length || missingFonts || missingPacks.length) {
+  const what = [...missingBrowsers, ...(missingFonts ? ['fonts-noto-cjk'] : []), ...missingPacks].join(', ');
   if (isRoot && hasDpkg) {
     console.log(`missing: ${what}; installing with apt`);
     const env = { DEBIAN_FRONTEND: 'noninteractive' };
@@ -66,7 +70,7 @@ if (missingBrowsers.length || missingFonts) {
       console.error(`apt-get failed; run by hand: ${APT_COMMAND}`);
       process.exit(2);
     }
-  } else if (missingBrowsers.length) {
+  } else if (missingBrowsers.length || missingPacks.length) {
     console.error(`missing: ${what}`);
     console.error(`install them (as root): sudo ${APT_COMMAND}`);
     console.error('or point CHROMIUM_PATH / FIREFOX_PATH at existing binaries.');
