@@ -2,7 +2,6 @@
  * The content script's job on one page: text model → extract → detect → paint → summary.
  * Every step that scales with the page works in slices and yields, so no task runs long.
  */
-import { extract } from '@/lib/index';
 import { daysUntil, parseIsoDate } from '@/lib/dates';
 import { detectDocument, type Detection } from '@/lib/detect';
 import { pageIdentity } from '@/lib/page-identity';
@@ -55,8 +54,11 @@ export interface AnalyzeOptions {
   today: string;
   /** auto (default): paint when detected; force: paint anyway; off: never paint. */
   mode?: LensMode;
-  /** Runs extract() (e.g. in the background, off the main thread); default: here, in one task. */
-  extractText?: (text: string, baseDate: string) => Promise<Entity[]>;
+  /**
+   * Runs extract(): the content script asks the background (off the page's main thread, and the
+   * extractor stays out of the content-script bundle); tests pass dom/local-extract.ts.
+   */
+  extractText: (text: string, baseDate: string) => Promise<Entity[]>;
   yieldNow?: () => Promise<void>;
   sliceMs?: number;
 }
@@ -116,16 +118,12 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
   await yieldNow();
   phase = 'extract';
   const base = baseDate(meta, today);
-  const entities = options.extractText
-    ? await options.extractText(model.text, base)
-    : extract(model.text, { baseDate: base });
-  if (options.extractText) {
-    // Waiting for the background is not main-thread work; decoding its answer is, so yield once to
-    // keep that decoding and our next step in separate tasks.
-    await rawYield();
-    tasks++;
-    resumed = performance.now();
-  }
+  const entities = await options.extractText(model.text, base);
+  // Waiting for the background is not main-thread work; decoding its answer is, so yield once to
+  // keep that decoding and our next step in separate tasks.
+  await rawYield();
+  tasks++;
+  resumed = performance.now();
   phase = 'signals';
   const count = (k: Entity['kind']) => entities.filter((e) => e.kind === k).length;
   const signals = pageSignals(doc, pageModel.text, { docNumber: count('docNumber'), deadline: count('deadline') });

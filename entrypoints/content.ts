@@ -23,22 +23,30 @@ import {
   type ExtractRequest,
   type PageSummary,
 } from '@/dom/summary';
-import { extract, type Entity } from '@/lib/index';
+import type { Entity } from '@/lib/index';
 import { isPageNotesRequest, type NotesRequest, type NotesResponse } from '@/lib/notes/messages';
 import { siteOf } from '@/lib/notes/note';
 import { getSiteMode, lensModeFor } from '@/utils/site-modes';
 import { t } from '@/utils/i18n';
 
-/** extract() in the background (off the page's main thread); here if the background cannot answer. */
+/**
+ * extract() runs in the background, off the page's main thread. The content script carries no copy
+ * of the extractor (it would add ~10 KB gzip to every government page): a background that does not
+ * answer (a service worker just woken, or restarting) is asked again, then the run fails with a
+ * message the popup shows.
+ */
 async function extractText(text: string, baseDate: string): Promise<Entity[]> {
-  try {
-    const request: ExtractRequest = { type: EXTRACT_MESSAGE, text, baseDate };
-    const entities = (await browser.runtime.sendMessage(request)) as Entity[] | undefined;
-    if (Array.isArray(entities)) return entities;
-  } catch {
-    // fall through
+  const request: ExtractRequest = { type: EXTRACT_MESSAGE, text, baseDate };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const entities = (await browser.runtime.sendMessage(request)) as Entity[] | undefined;
+      if (Array.isArray(entities)) return entities;
+    } catch {
+      // not answered: try again shortly
+    }
+    await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
   }
-  return extract(text, { baseDate });
+  throw new Error(t('backgroundNoResponse'));
 }
 
 /** One request to the background's notes database; its error message is the reader's. */

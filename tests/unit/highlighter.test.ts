@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localExtract } from '@/dom/local-extract';
 import { analyzePage } from '@/dom/analyze';
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAMES, highlightKind, injectStyles, STYLE_ID } from '@/dom/highlighter';
 import { isRevealRequest, isSummaryRequest, openDeadlines } from '@/dom/summary';
@@ -59,7 +60,7 @@ describe('highlighter', () => {
     const htmlBefore = document.body.innerHTML;
     let yields = 0;
     const summary = await analyzePage(document, {
-      today: '2026-01-01',
+      today: '2026-01-01', extractText: localExtract,
       yieldNow: () => {
         yields++;
         return Promise.resolve();
@@ -87,7 +88,7 @@ describe('highlighter', () => {
     for (const page of ['index.html', 'tzgg/index.html']) {
       registry.clear();
       load(page);
-      const summary = await analyzePage(document, { today: '2026-01-01', yieldNow: () => Promise.resolve() });
+      const summary = await analyzePage(document, { today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() });
       expect(summary.detected).toBe(false);
       expect(summary.highlighted).toBe(false);
       expect(registry.size).toBe(0);
@@ -97,7 +98,7 @@ describe('highlighter', () => {
   it('re-analyses when page text is added, ignores our own UI, and reveals an entity', async () => {
     load('zfgb/2024/hzbf-12.html');
     const lens = new PageLens(document, {
-      analyze: () => ({ today: '2026-01-01', yieldNow: () => Promise.resolve() }),
+      analyze: () => ({ today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() }),
       debounceMs: 5,
       minIntervalMs: 0,
     });
@@ -131,13 +132,13 @@ describe('highlighter', () => {
 
   it('setMode: off clears the highlights, force paints a page that is not a document', async () => {
     load('zfgb/2024/hzbf-12.html');
-    const lens = new PageLens(document, { analyze: () => ({ today: '2026-01-01', yieldNow: () => Promise.resolve() }) });
+    const lens = new PageLens(document, { analyze: () => ({ today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() }) });
     expect((await lens.summary()).highlighted).toBe(true);
     const off = await lens.setMode('off');
     expect(off).toMatchObject({ mode: 'off', highlighted: false, detected: true });
     expect(registry.size).toBe(0);
     load('index.html');
-    const home = new PageLens(document, { analyze: () => ({ today: '2026-01-01', yieldNow: () => Promise.resolve() }), mode: 'force' });
+    const home = new PageLens(document, { analyze: () => ({ today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() }), mode: 'force' });
     expect(await home.summary()).toMatchObject({ mode: 'force', detected: false, highlighted: true });
     expect(registry.get('gl-docnumber')!.size).toBe(1);
   });
@@ -145,7 +146,7 @@ describe('highlighter', () => {
   it('shows a legend outside <body> whose switches take kinds out of CSS.highlights and back', async () => {
     load('zfgb/2024/hzbf-12.html');
     const bodyHtml = document.body.innerHTML;
-    const opts = { today: '2026-01-01', yieldNow: () => Promise.resolve() };
+    const opts = { today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() };
     const summary = await analyzePage(document, opts);
     const legend = new Legend(document, 'open');
     legend.update(summary);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { localExtract } from '@/dom/local-extract';
 import { analyzePage, runAnalysis } from '@/dom/analyze';
 import { highlightApiAvailable, markElements, paintMarks, removeMarks } from '@/dom/highlighter';
 import { PageLens } from '@/dom/live';
@@ -49,7 +50,7 @@ describe('fallback marks (no CSS Custom Highlight API)', () => {
     load('zfgb/2024/hzbf-12.html');
     const html = document.body.innerHTML;
     const text = document.body.textContent;
-    const summary = await analyzePage(document, { today: '2026-01-01' });
+    const summary = await analyzePage(document, { today: '2026-01-01', extractText: localExtract });
     expect(summary.highlighted).toBe(true);
     expect(summary.counts).toMatchObject({ docNumber: 3, deadline: 5, unit: 3 });
     const painted = marks();
@@ -59,16 +60,16 @@ describe('fallback marks (no CSS Custom Highlight API)', () => {
     expect(painted.filter((m) => m.startsWith('gl-deadline-overdue:'))).toHaveLength(3);
     expect(document.body.textContent).toBe(text);
     // Ranges (cards, the popup's jump) still cover each entity's text in the marked DOM.
-    const a = await runAnalysis(document, { today: '2026-01-01' });
+    const a = await runAnalysis(document, { today: '2026-01-01', extractText: localExtract });
     a.entities.forEach((e, i) => expect(a.rangeOf(i)!.toString().replace(/\s+/g, '')).toBe(e.text.replace(/\s+/g, '')));
     expect(document.head.querySelector('style[data-gazette-lens]')!.textContent).toContain('mark.gl-unit[data-gazette-lens]');
     // A second run removes the first run's marks before modelling: same marks, no nesting.
-    await analyzePage(document, { today: '2026-01-01' });
+    await analyzePage(document, { today: '2026-01-01', extractText: localExtract });
     expect(marks()).toEqual(painted);
     expect(document.body.querySelector('mark mark')).toBeNull();
     expect(document.body.textContent).toBe(text);
     // Switched off: the marks come out and the DOM is the page's own again.
-    const off = await analyzePage(document, { today: '2026-01-01', mode: 'off' });
+    const off = await analyzePage(document, { today: '2026-01-01', extractText: localExtract, mode: 'off' });
     expect(off.highlighted).toBe(false);
     expect(markElements(document)).toHaveLength(0);
     expect(document.body.innerHTML).toBe(html);
@@ -76,7 +77,7 @@ describe('fallback marks (no CSS Custom Highlight API)', () => {
 
   it('our own marks do not trigger a re-run of a watched page', async () => {
     load('zfgb/2024/hzbf-12.html');
-    const lens = new PageLens(document, { analyze: () => ({ today: '2026-01-01' }), debounceMs: 20, minIntervalMs: 0 });
+    const lens = new PageLens(document, { analyze: () => ({ today: '2026-01-01', extractText: localExtract }), debounceMs: 20, minIntervalMs: 0 });
     const stop = lens.watch();
     await lens.summary();
     expect(markElements(document).length).toBeGreaterThan(0);
