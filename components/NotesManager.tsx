@@ -165,19 +165,23 @@ export function NotesManager({ api, today: todayProp, now = () => new Date(), se
     void reload();
   };
 
-  const exportAs = (spec: ExportSpec) =>
-    withBusy(
-      async () => {
-        // Let the busy state paint before the (for 10 000 notes, noticeable) work blocks the page.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        const picked = spec.pick(exportNotes);
-        const text = spec.write(picked, pagesOf(picked, data?.pages ?? []), { now: now(), today });
-        const filename = exportFilename(spec.ext, today);
-        downloadBlob(new Blob([text], { type: spec.mime }), filename);
-        showToast(t('exportDone', picked.length, filename));
-      },
-      (m) => t('exportFailed', m),
-    );
+  /**
+   * Writes the file within the click. It only reads the notes in memory, so there is no store
+   * write to guard with the busy state (marking the page busy first cost a render of every row,
+   * and the work blocks the page either way: 10 000 notes take a few hundred ms).
+   */
+  const exportAs = (spec: ExportSpec) => {
+    setError(null);
+    try {
+      const picked = spec.pick(exportNotes);
+      const text = spec.write(picked, pagesOf(picked, data?.pages ?? []), { now: now(), today });
+      const filename = exportFilename(spec.ext, today);
+      downloadBlob(new Blob([text], { type: spec.mime }), filename);
+      showToast(t('exportDone', picked.length, filename));
+    } catch (e) {
+      setError(t('exportFailed', messageOf(e)));
+    }
+  };
 
   // Rows are memoised; their callbacks stay the same objects and reach the latest handlers.
   const handlers = useRef({ setStatus, remove, save });
@@ -305,7 +309,7 @@ export function NotesManager({ api, today: todayProp, now = () => new Date(), se
             )}
           </div>
           <div class="tools" ref={exportBox}>
-            <ExportMenu notes={exportNotes} scope={selectedInList.length > 0 ? 'selected' : 'filtered'} busy={busy} onExport={(spec) => void exportAs(spec)} />
+            <ExportMenu notes={exportNotes} scope={selectedInList.length > 0 ? 'selected' : 'filtered'} busy={busy} onExport={exportAs} />
             <ImportPanel
               plan={(n, p) => api.planImport(n, p)}
               apply={(n, p) => api.applyImport(n, p)}

@@ -472,6 +472,19 @@ describe('NotesManager: export', () => {
     expect(screen.getByTestId('toast').textContent).toContain('已导出 2 条批注：gazette-lens-notes-20240610.csv');
   });
 
+  it('says when the browser refuses the file, and keeps working', async () => {
+    setup();
+    await loaded();
+    vi.mocked(URL.createObjectURL).mockImplementationOnce(() => {
+      throw new Error('Blob 太大');
+    });
+    fireEvent.click(screen.getByTestId('export-md'));
+    expect((await screen.findByTestId('error')).textContent).toContain('导出失败：Blob 太大');
+    fireEvent.click(screen.getByTestId('export-md'));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    expect(screen.queryByTestId('error')).toBeNull();
+  });
+
   it('downloads through a temporary link and frees the object URL afterwards', () => {
     vi.useFakeTimers();
     const blob = new Blob(['x'], { type: 'text/plain' });
