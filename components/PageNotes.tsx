@@ -3,7 +3,7 @@
  * done, delete with undo — plus where each selection note sits on the page (未能定位 with its quote
  * when the passage can't be found any more; such a note is kept, never dropped).
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NoteAnchoring } from '@/lib/notes/messages';
 import { isTask, quoteOf, type Note } from '@/lib/notes/note';
 import type { NoteDraft, NotePatch } from '@/lib/notes/notes-api';
@@ -181,7 +181,8 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
       setError(t('loadFailed', errorText(e)));
     }
   }, [control]);
-  useEffect(() => {
+  // Right after the first render, not after the first paint: the popup asked for the list already.
+  useLayoutEffect(() => {
     void load();
     return () => clearTimeout(undoTimer.current);
   }, [load]);

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { PageNotes, type PageNotesControl } from './PageNotes';
 import type { LensMode, PageSummary, SummaryEntity } from '@/dom/summary';
 import { lensModeFor, type SiteMode } from '@/utils/site-modes';
@@ -235,7 +235,9 @@ function statusLine(s: PageSummary): string {
 /** Page summary of the active tab, from its content script. */
 export function Popup({ version, load, reveal, control, notes }: PopupProps) {
   const [result, setResult] = useState<SummaryResult | 'loading' | Error>(load ? 'loading' : { status: 'no-content-script' });
-  useEffect(() => {
+  // A layout effect: subscribed right after the first render rather than after the first paint
+  // (the summary, asked for before that render, is often back by then).
+  useLayoutEffect(() => {
     if (!load) return;
     let live = true;
     load().then(

@@ -14,7 +14,7 @@ import { getSiteMode, setSiteMode } from '@/utils/site-modes';
 import type { PageNotesControl } from '@/components/PageNotes';
 import type { NoteAnchoring, PageNotesRequest } from '@/lib/notes/messages';
 import { siteOf, type PageInfo } from '@/lib/notes/note';
-import { notesStore, requestPersistentStorage } from '@/storage/index';
+import { notesStore, openNotesDatabase, requestPersistentStorage } from '@/storage/index';
 import { localizePage, t } from '@/utils/i18n';
 import './style.css';
 
@@ -22,13 +22,27 @@ localizePage(document, 'appName');
 
 /**
  * The tab to summarise: the active tab of the current window, or `?tab=<id>` (used by the e2e
- * tests, which open the popup as a page of its own).
+ * tests, which open the popup as a page of its own). Asked once: a popup serves one tab.
  */
-async function targetTabId(): Promise<number | undefined> {
+const tabIdOnce = (async (): Promise<number | undefined> => {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
   if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+})();
+const targetTabId = () => tabIdOnce;
+
+/**
+ * `fetch` started at once; the first call gets that promise, later calls fetch again. What the
+ * popup shows first is asked for before it renders, not from a component effect a frame later.
+ */
+function prefetched<T>(fetch: () => Promise<T>): () => Promise<T> {
+  let first: Promise<T> | undefined = fetch();
+  return () => {
+    const p = first ?? fetch();
+    first = undefined;
+    return p;
+  };
 }
 
 async function loadSummary(): Promise<SummaryResult> {
@@ -103,8 +117,8 @@ function notesFor(summary: PageSummary): PageNotesControl {
     return value;
   };
   return {
-    list: () => store.listForPage(summary.url),
-    anchoring: async () => (await askPage<NoteAnchoring>({ type: 'gl:notes:anchoring' })) ?? {},
+    list: prefetched(() => store.listForPage(summary.url)),
+    anchoring: prefetched(async () => (await askPage<NoteAnchoring>({ type: 'gl:notes:anchoring' })) ?? {}),
     create: (draft) => {
       void requestPersistentStorage();
       return thenRepaint(store.create(draft, page));
@@ -120,10 +134,15 @@ function notesFor(summary: PageSummary): PageNotesControl {
   };
 }
 
+// The summary's round trip to the page and the opening of the database overlap, and both
+// overlap the first render.
+const load = prefetched(loadSummary);
+openNotesDatabase();
+
 render(
   <Popup
     version={browser.runtime.getManifest().version}
-    load={loadSummary}
+    load={load}
     reveal={(i) => void reveal(i)}
     control={control}
     notes={notesFor}

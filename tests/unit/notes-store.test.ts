@@ -5,7 +5,7 @@ import { NotesError, type NoteDraft } from '@/lib/notes/notes-api';
 import { NotesDatabase } from '@/storage/notes-db';
 import { QUOTA_MESSAGE, toNotesError } from '@/storage/notes-errors';
 import { DexieNotesStore } from '@/storage/notes-store';
-import { notesStore } from '@/storage';
+import { notesStore, openNotesDatabase } from '@/storage';
 import { requestPersistentStorage } from '@/storage/persist';
 import { PAGE, PAGE_URL, dump, fakeIdb, freshDb, makeNote, pageOf } from './notes-db-fixtures';
 
@@ -362,6 +362,18 @@ describe('notesStore', () => {
   it('is one shared store, created without opening the database', () => {
     expect(notesStore()).toBeInstanceOf(DexieNotesStore);
     expect(notesStore()).toBe(notesStore());
+  });
+
+  it('opens the database early without throwing; a failure to open comes from the first query', async () => {
+    // Node has no IndexedDB: the early open fails quietly (no unhandled rejection), and the reader
+    // hears of it from the query that needed the database, in words.
+    expect(() => {
+      openNotesDatabase();
+      openNotesDatabase();
+    }).not.toThrow();
+    const err = await rejection(notesStore().listForPage(PAGE_URL));
+    expect(err.code).toBe('storage');
+    expect(err.message).toMatch(/^批注数据库出错/);
   });
 });
 
