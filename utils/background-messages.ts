@@ -5,6 +5,7 @@
  * before it is acted on: a content script relays page-influenced data, so shapes and sizes are
  * bounded here. The content script never imports this module (zod stays out of its bundle).
  */
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { BADGE_MESSAGE, CALENDAR_MESSAGE, EXTRACT_MESSAGE } from '@/dom/summary';
 import { extract, type Entity } from '@/lib/index';
