@@ -237,7 +237,8 @@ export class NotesLayer {
 
   private paint(a: PageAnalysis): void {
     if (!highlightApiAvailable()) return; // notes stay listed in the popup and the manager
-    this.injectStyle();
+    // The page gets our <style> only once it has a placed note (a page without notes stays untouched).
+    if (this.placed.length > 0) this.injectStyle();
     const byColour = new Map<string, Highlight>();
     for (const p of this.placed) {
       const range = a.model.rangeFor(p.start, p.end);
