@@ -32,6 +32,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+N' },
         description: '__MSG_cmdAddNote__',
       },
+      // The popup by keyboard (Chrome MV3 names it _execute_action, Firefox MV2 _execute_browser_action).
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+G' },
+      },
     },
     ...(browser === 'firefox'
       ? {

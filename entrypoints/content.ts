@@ -117,7 +117,7 @@ export default defineContentScript({
       notes.attach();
       notes.refresh().catch((e) => console.error('[公报透镜]', e));
       const layer = notes;
-      new EntityCard(document, {
+      const card = new EntityCard(document, {
         current: () => lens.analysis(),
         today: localIsoDate,
         calendarFile: async (event) => {
@@ -127,19 +127,32 @@ export default defineContentScript({
         },
         onNote: (entity, how) => void layer.composeForEntity(entity, how).catch((e) => layer.notice(String(e instanceof Error ? e.message : e))),
         yieldsAt: (x, y, a) => layer.hasNoteAt(x, y, a),
-      }).attach();
+      });
+      card.attach();
       // Notes edited in the manager or another tab: catch up when the reader comes back.
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') layer.refresh().catch(() => undefined);
       });
-      return { lens, notes: layer };
+      /**
+       * The popup's jump: scroll to the entity, flash it, and open its card with the focus in it —
+       * the keyboard way to a card (highlights themselves can't take focus).
+       */
+      const reveal = async (index: number): Promise<boolean> => {
+        if (!(await lens.reveal(index))) return false;
+        const a = await lens.analysis();
+        const range = a.rangeOf(index);
+        const entity = a.entities[index];
+        if (range && entity) card.open(entity, range.getBoundingClientRect(), a, { range });
+        return true;
+      };
+      return { lens, notes: layer, reveal };
     })();
     browser.runtime.onMessage.addListener((message, sender) => {
       // Only our popup and background talk to us (runtime.onMessage hears nothing else; checked anyway).
       if (sender.id !== browser.runtime.id) return undefined;
       // Native Promises only (see TOOLCHAIN.md).
       if (isSummaryRequest(message)) return ready.then(({ lens }) => lens.summary());
-      if (isRevealRequest(message)) return ready.then(({ lens }) => lens.reveal(message.index));
+      if (isRevealRequest(message)) return ready.then(({ reveal }) => reveal(message.index));
       if (isModeRequest(message)) return ready.then(({ lens }) => lens.setMode(message.mode));
       if (isPageNotesRequest(message)) {
         return ready.then(async ({ notes: layer }) => {

@@ -281,7 +281,7 @@ test('content added after load is highlighted, once (no loop)', async ({ ext, se
   expect((await summaryOf(ext, server.url(DOC, HOST))).summary.run).toBe(2);
 });
 
-test('clicking an entity in the popup scrolls the page to it and flashes it', async ({ ext, server }) => {
+test('clicking an entity in the popup scrolls the page to it, flashes it and opens its card with the focus in it', async ({ ext, server }) => {
   const page = await openDoc(ext, server);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   const { tabId } = await summaryOf(ext, server.url(DOC, HOST));
@@ -295,6 +295,8 @@ test('clicking an entity in the popup scrolls the page to it and flashes it', as
     .poll(() => page.evaluate(() => CSS.highlights.get('gl-flash')?.values().next().value?.toString() ?? null))
     .toBe('2030年6月30日前');
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // The keyboard way to a card: its first action has the focus (加入日历 for a dated deadline).
+  await expect.poll(() => focusedCardAction(page)).toBe('ics');
 });
 
 test('the legend switches each kind off and on', async ({ ext, server }) => {
