@@ -94,7 +94,13 @@ class Cursor {
 }
 
 /** A character every match contains, at most `maxLead` characters after the match's start. */
-export interface Anchor { ch: string; maxLead: number }
+/**
+ * A character every match contains, at most `maxLead` characters after the match's start; and,
+ * optionally, every character a match can hold before it (`between`, which must not contain `ch`).
+ * A start must then lie in the run of such characters right before the anchor, which is usually
+ * much shorter than maxLead (县发6月: only 6 can start a date that reaches this 月).
+ */
+export interface Anchor { ch: string; maxLead: number; between?: string }
 
 /**
  * A second necessary condition, checked before the regex runs: every match contains one of
@@ -118,6 +124,8 @@ export interface AnchoredPattern {
   /** The shape, compiled sticky ('y') so a failed attempt never searches further. */
   re: RegExp;
   anchors: readonly Anchor[];
+  /** The `between` of each anchor as a CodeSet (null: any character). */
+  betweens: ReadonlyArray<CodeSet | null>;
   /** Character codes a match can start with; other positions are skipped without calling the regex. */
   first: CodeSet;
   need: Need | null;
@@ -128,7 +136,15 @@ export function anchored(
   source: string, anchors: readonly Anchor[], first: string,
   extra: { need?: Need; probe?: Probe } = {},
 ): AnchoredPattern {
-  return { re: new RegExp(source, 'y'), anchors, first: new CodeSet(first), need: extra.need ?? null, probe: extra.probe ?? null };
+  const betweens = anchors.map((a) => {
+    if (a.between === undefined) return null;
+    // A later occurrence of the anchor must never reach back further than an earlier one.
+    if (a.between.includes(a.ch)) throw new Error(`anchored: ${a.ch} cannot stand between a start and itself`);
+    return new CodeSet(a.between);
+  });
+  return {
+    re: new RegExp(source, 'y'), anchors, betweens, first: new CodeSet(first), need: extra.need ?? null, probe: extra.probe ?? null,
+  };
 }
 
 /**
@@ -139,64 +155,119 @@ export function anchored(
 export function forEachMatch(
   text: string, p: AnchoredPattern, fn: (start: number, end: number) => void, positions: CharPositions,
 ): void {
-  const { re, anchors, first, need, probe } = p;
+  const { re, anchors, betweens, first, need, probe } = p;
   const n = anchors.length;
-  const anchorAt = anchors.map((a) => new Cursor(positions.of(a.ch)));
-  // next[k]: the next occurrence of anchor k at or after pos (-1: none left).
-  const next = anchorAt.map((c) => c.at(0));
   const needAt = need ? [...need.chars].map((ch) => new Cursor(positions.of(ch))) : [];
   const needLead = need ? need.maxLead : 0;
   // The first need character at or after needFrom (-1: none left).
   let needFrom = -1;
   let needNext = -1;
-  /** Whether a need character occurs in [pos, pos + needLead]. */
-  const needed = (pos: number): boolean => {
-    if (needFrom < 0 || (needNext >= 0 && needNext < pos)) {
-      needFrom = pos;
+  /** Whether a need character occurs in [q, q + needLead]. */
+  const needed = (q: number): boolean => {
+    if (needFrom < 0 || (needNext >= 0 && needNext < q)) {
+      needFrom = q;
       needNext = -1;
       for (const c of needAt) {
-        const at = c.at(pos);
+        const at = c.at(q);
         if (at >= 0 && (needNext < 0 || at < needNext)) needNext = at;
       }
     }
-    return needNext >= 0 && needNext <= pos + needLead;
+    return needNext >= 0 && needNext <= q + needLead;
   };
+
+  /** The first position a match reaching anchor k at `at` can start at. */
+  const reach = (k: number, at: number): number => {
+    const lead = anchors[k]!.maxLead;
+    const between = betweens[k]!;
+    if (between === null) return at - lead;
+    let i = at;
+    while (i > 0 && i > at - lead && between.has(text.charCodeAt(i - 1))) i--;
+    return i;
+  };
+
   let pos = 0;
+  const lists = anchors.map((a) => positions.of(a.ch));
+  // An anchor that can neither start a match nor stand between a start and itself.
+  const inertAnchor = anchors.map((a, k) => {
+    const c = a.ch.charCodeAt(0);
+    const between = betweens[k]!;
+    return !first.has(c) && between !== null && !between.has(c);
+  });
+  // For each anchor: the index of its first occurrence at or after pos, and that occurrence's reach.
+  const index = new Int32Array(n);
+  const reachOf = new Float64Array(n).fill(NaN);
   for (;;) {
-    // The anchor occurrence with the earliest reach back: positions [at - maxLead, at] may match.
-    let from = -1;
-    let to = -1;
-    let best = 0;
+    // Windows [reach, occurrence] in order of reach: for one anchor character reach grows with the
+    // occurrence, so the next window is the one with the least reach among each anchor's next.
+    let best = -1;
+    let bestFrom = 0;
+    let other = Infinity;
     for (let k = 0; k < n; k++) {
-      let at = next[k]!;
-      if (at >= 0 && at < pos) next[k] = at = anchorAt[k]!.at(pos);
-      if (at >= 0 && (to < 0 || at - anchors[k]!.maxLead < from)) { from = at - anchors[k]!.maxLead; to = at; best = k; }
+      const list = lists[k]!;
+      let i = index[k]!;
+      if (i < list.length && list[i]! < pos) {
+        while (i < list.length && list[i]! < pos) i++;
+        index[k] = i;
+        reachOf[k] = NaN;
+      }
+      if (i === list.length) continue;
+      let r = reachOf[k]!;
+      if (r !== r) reachOf[k] = r = reach(k, list[i]!);
+      if (best < 0 || r < bestFrom) {
+        if (best >= 0) other = bestFrom;
+        best = k;
+        bestFrom = r;
+      } else if (r < other) other = r;
     }
-    if (to < 0) return;
-    if (from > pos) pos = from;
-    const bestAt = anchorAt[best]!;
+    if (best < 0) return;
+    // That window, then the same anchor's next ones as long as they come first (all of them on
+    // 月月月…). Kept in one loop without calls: on dense input this runs once per character.
+    const list = lists[best]!;
     const lead = anchors[best]!.maxLead;
+    const between = betweens[best]!;
+    const inert = inertAnchor[best]!;
+    let i = index[best]!;
+    let r = bestFrom;
     for (;;) {
-      while (pos <= to) {
-        if (!first.has(text.charCodeAt(pos)) || (need !== null && !needed(pos))) {
-          pos++;
-          continue;
-        }
-        let end = probe === null ? ASK_REGEX : probe(text, pos);
+      // Try the positions of [r, list[i]] not passed yet, in order, resuming after each match.
+      const to = list[i]!;
+      let q = r > pos ? r : pos;
+      while (q <= to) {
+        if (!first.has(text.charCodeAt(q)) || (need !== null && !needed(q))) { q++; continue; }
+        let end = probe === null ? ASK_REGEX : probe(text, q);
         if (end === ASK_REGEX) {
-          re.lastIndex = pos;
+          re.lastIndex = q;
           end = re.test(text) ? re.lastIndex : NO_MATCH;
         }
-        if (end === NO_MATCH) { pos++; continue; }
-        fn(pos, end);
-        pos = end > pos ? end : pos + 1;
+        if (end === NO_MATCH) { q++; continue; }
+        fn(q, end);
+        q = end > q ? end : q + 1;
       }
-      // Dense anchors (月月月, 6月6月): extend the window over the next occurrence within reach,
-      // rather than a fresh round of lookups over every anchor per occurrence. (pos > to here.)
-      const ext = bestAt.at(pos);
-      if (ext < 0 || ext > pos + lead) break;
-      to = ext;
+      if (q > pos) pos = q;
+      i++;
+      while (i < list.length && list[i]! < pos) i++;
+      if (i === list.length) break;
+      let at = list[i]!;
+      if (inert) {
+        // Right after another occurrence, an inert anchor's window is itself alone, where no match
+        // starts: a run of them (月月月…) is passed at one comparison each.
+        while (list[i - 1] === at - 1 && at <= other) {
+          if (at >= pos) pos = at + 1;
+          if (++i === list.length) break;
+          at = list[i]!;
+        }
+        if (i === list.length) break;
+      }
+      if (between === null) r = at - lead;
+      else {
+        let j = at;
+        while (j > 0 && j > at - lead && between.has(text.charCodeAt(j - 1))) j--;
+        r = j;
+      }
+      if (r > other) break;
     }
+    index[best] = i;
+    reachOf[best] = i < list.length ? r : NaN;
   }
 }
 

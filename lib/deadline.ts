@@ -30,6 +30,12 @@ const BEFORE = `(?:${W}(?:之前|以前|前|为止|止))?`;
 const DIGITS = '0123456789';
 const WIDE_DIGITS = '０１２３４５６７８９';
 const CN_NUM = '一二三四五六七八九十';
+/** The characters of W. */
+const W_CHARS = ' \t\r\n\u3000';
+/** What a date point holds before its 月: a year prefix (YP) and a month number (NUM). */
+const BEFORE_MONTH = `${DIGITS}${WIDE_DIGITS}${CN_NUM}${W_CHARS}年今本明`;
+/** What a year prefix holds. */
+const YP_CHARS = `${DIGITS}${W_CHARS}年今本明`;
 /** Characters a year prefix (YP) or a month number can start with. */
 const DP_FIRST = `${DIGITS}${WIDE_DIGITS}今本明${CN_NUM}`;
 /** Longest YP (2024 年 with whitespace): 4 + 4 + 1 + 4. */
@@ -94,26 +100,29 @@ export const DEADLINE_SHAPES = {
     `每${W}个?${W}(?:季度末月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
     [{ ch: '每', maxLead: 0 }], '每'),
   range: anchored(`(?:即日起${W}至${W}(?:${YP}?${MONTH}${DAYPART}?|[0-9]{4}${W}年${W}(?:底|末)))|(?:${DP}${W}${SEP}${W}${DP_END}${BEFORE})`,
-    [{ ch: '即', maxLead: 0 }, { ch: '月', maxLead: MONTH_LEAD }], `${DP_FIRST}即`,
+    [{ ch: '即', maxLead: 0 }, { ch: '月', maxLead: MONTH_LEAD, between: BEFORE_MONTH }], `${DP_FIRST}即`,
     // Most dates are not ranges: without a separator close ahead the regex is not tried at all.
     { need: { chars: `${SEP_CHARS}即`, maxLead: DP_MAX + 4 } }),
-  dated: anchored(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, [{ ch: '月', maxLead: MONTH_LEAD }], DP_FIRST,
+  dated: anchored(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, [{ ch: '月', maxLead: MONTH_LEAD, between: BEFORE_MONTH }], DP_FIRST,
     { probe: probeDated }),
   // 2024 年 年底: 4 + 4 + 1 + 4 + 1 before the 底 or 末.
   yearEnd: anchored(`(?:[0-9]{4}${W}年${W}年?|(?:今|本|明)年${W}年?|年)(?:底|末)${BEFORE}`,
-    [{ ch: '底', maxLead: 14 }, { ch: '末', maxLead: 14 }], `${DIGITS}今本明年`),
-  half: anchored(`${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`, [{ ch: '半', maxLead: YP_MAX + 1 }], `${DIGITS}今本明上下`),
+    [{ ch: '底', maxLead: 14, between: YP_CHARS }, { ch: '末', maxLead: 14, between: YP_CHARS }], `${DIGITS}今本明年`),
+  half: anchored(`${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`,
+    [{ ch: '半', maxLead: YP_MAX + 1, between: `${YP_CHARS}上下` }], `${DIGITS}今本明上下`),
   quarter: anchored(`${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`,
-    [{ ch: '季', maxLead: YP_MAX + 1 + 1 + 4 }], `${DIGITS}今本明第一二三四`),
-  year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4 }], DIGITS, { probe: probeYear }),
-  yearWord: anchored('今年内|本年度|本年内|年内|今年|当年', [{ ch: '年', maxLead: 1 }], '今本年当',
+    [{ ch: '季', maxLead: YP_MAX + 1 + 1 + 4, between: `${YP_CHARS}第一二三四` }], `${DIGITS}今本明第一二三四`),
+  year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4, between: `${DIGITS}${W_CHARS}` }], DIGITS,
+    { probe: probeYear }),
+  yearWord: anchored('今年内|本年度|本年内|年内|今年|当年', [{ ch: '年', maxLead: 1, between: '今本当' }], '今本年当',
     // 今/本/当 need 年 next, 年 needs 内: a char test instead of a regex call per 年 of 2024年2024年.
     { probe: (text, pos) => (text.charCodeAt(pos + 1) === (text.charCodeAt(pos) === YEAR ? WITHIN : YEAR) ? ASK_REGEX : NO_MATCH) }),
   // 123 个 工作日 之内: 3 + 4 + 1 + 4 + 3 + 4 + 1 before the 内.
   relative: anchored(`(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
-    [{ ch: '内', maxLead: 20 }], `${DIGITS}${CN_NUM}两`),
+    [{ ch: '内', maxLead: 20, between: `${DIGITS}${CN_NUM}两${W_CHARS}个工作日自然天周月之以` }], `${DIGITS}${CN_NUM}两`),
   // 国庆节 + whitespace + 之: 前 sits at most 8 after the start, and is much rarer than 国, 五 or 元.
-  holiday: anchored(`(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`, [{ ch: '前', maxLead: 8 }], '国五劳元'),
+  holiday: anchored(`(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`,
+    [{ ch: '前', maxLead: 8, between: `国庆节五一劳动元旦${W_CHARS}之以` }], '国五劳元'),
 };
 
 /** The characters extractDeadlines looks up in a CharPositions index: the shapes' and the colons. */
@@ -268,7 +277,7 @@ export function extractDeadlines(
   for (const { candidates } of columnCells(rows, COLUMN_HEADERS)) {
     valueStarts.add(candidates[0]!.first);
   }
-  const inField = (start: number): boolean => valueStarts.has(start);
+  const inField = (start: number): boolean => valueStarts.size > 0 && valueStarts.has(start);
 
   const found: Found[] = [];
   // Earlier shapes win on overlap; deadlines are short, so an occupancy map keeps this linear.

@@ -28,7 +28,8 @@ const TAIL_RE = new RegExp(TAIL_SOURCE, 'y');
  * Tails are scanned for near their 号 (see anchored-scan.ts), at most 52 characters after the
  * bracket: 1 + 4 + 10 + 4 + 1 + 6 + 1 + 2 + 17 + 6. A regex scan tried every bracket and digit.
  */
-export const DOC_NUMBER_TAIL = anchored(TAIL_SOURCE, [{ ch: '号', maxLead: 52 }], '〔[［(（【〈﹝');
+export const DOC_NUMBER_TAIL = anchored(TAIL_SOURCE,
+  [{ ch: '号', maxLead: 52, between: '〔[［(（【〈﹝〕]］)）】〉﹞0123456789０１２３４５６７８９ \t\r\n\u3000\u00a0第' }], '〔[［(（【〈﹝');
 
 /** The characters extractDocNumbers looks up in a CharPositions index. */
 export const DOC_NUMBER_CHARS = '号';

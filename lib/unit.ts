@@ -19,8 +19,8 @@ const LABEL_ROLE: Record<string, UnitRole> = {
   配合单位: 'support', 配合部门: 'support', 协办单位: 'support', 参与单位: 'support',
   责任单位: 'responsible', 责任部门: 'responsible', 承办单位: 'responsible', 实施单位: 'responsible',
 };
-/** A node of a trie of label names read backwards. */
-interface Node { next: Map<number, Node>; name: number }
+/** A node of a trie of label names read backwards; children by the trie's character ids. */
+interface Node { kids: Array<Node | undefined>; name: number }
 
 /**
  * Label names whose characters a PDF line break may separate (配\n\n合单位：): up to three \s
@@ -30,18 +30,20 @@ interface Node { next: Map<number, Node>; name: number }
  */
 class SpacedNames {
   readonly names: readonly string[];
-  private readonly root: Node = { next: new Map(), name: -1 };
+  /** 1 + index of each character the names use; 0 for the rest. */
+  private readonly ids = new Uint8Array(65536);
+  private readonly root: Node = { kids: [], name: -1 };
   /** Start of the last name endingAt found. */
   start = -1;
   constructor(names: readonly string[]) {
     this.names = names;
+    let count = 0;
+    for (const n of names) for (let k = 0; k < n.length; k++) this.ids[n.charCodeAt(k)] ||= ++count;
     names.forEach((n, w) => {
       let node = this.root;
       for (let k = n.length - 1; k >= 0; k--) {
-        const c = n.charCodeAt(k);
-        let child = node.next.get(c);
-        if (!child) node.next.set(c, child = { next: new Map(), name: -1 });
-        node = child;
+        const id = this.ids[n.charCodeAt(k)]!;
+        node = node.kids[id] ??= { kids: [], name: -1 };
       }
       node.name = w;
     });
@@ -51,7 +53,8 @@ class SpacedNames {
     let node = this.root;
     let i = end - 1;
     while (i >= min) {
-      const child = node.next.get(text.charCodeAt(i));
+      const id = this.ids[text.charCodeAt(i)]!;
+      const child = id === 0 ? undefined : node.kids[id];
       if (!child) return -1;
       if (child.name >= 0) { this.start = i; return child.name; }
       node = child;
@@ -66,14 +69,31 @@ class SpacedNames {
 const isLabelSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
 const isColon = (c: number): boolean => c === 0xff1a || c === 0x3a;
 
+/** Field labels: the unit labels, and the others that end a unit label's value (完成时限：…). */
+const FIELD_LABELS = new SpacedNames([...Object.keys(LABEL_ROLE), '完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人']);
+/** The role of each FIELD_LABELS name; null for the names that are not unit labels. */
+const FIELD_ROLE: ReadonlyArray<UnitRole | null> = FIELD_LABELS.names.map((n) => LABEL_ROLE[n] ?? null);
+
 /**
- * The label of `names` that ends, before [ \t\u3000]*, at the colon and starts at or after `min`:
- * its index in names (its start is then names.start), or -1.
+ * The field label ending, before [ \t\u3000]*, at a colon: its index in FIELD_LABELS and its start,
+ * found once per colon (a value's end asks for the next colon, whose own label is read next).
+ * Matched without a lower bound: a bounded match is the same one when it starts within the bound.
  */
-function labelBefore(text: string, colon: number, min: number, names: SpacedNames): number {
-  let e = colon;
-  while (e > min && isLabelSpace(text.charCodeAt(e - 1))) e--;
-  return names.endingAt(text, e, min);
+class LabelAtColon {
+  private colon = -1;
+  name = -1;
+  start = -1;
+  constructor(private readonly text: string) {}
+  find(colon: number): number {
+    if (colon !== this.colon) {
+      this.colon = colon;
+      let e = colon;
+      while (e > 0 && isLabelSpace(this.text.charCodeAt(e - 1))) e--;
+      this.name = FIELD_LABELS.endingAt(this.text, e, 0);
+      this.start = FIELD_LABELS.start;
+    }
+    return this.name;
+  }
 }
 
 function hasColon(text: string, from: number, to: number): boolean {
@@ -81,11 +101,9 @@ function hasColon(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const UNIT_LABELS = new SpacedNames(Object.keys(LABEL_ROLE));
-/** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
-const NEXT_FIELD_LABELS = new SpacedNames(['完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人', ...Object.keys(LABEL_ROLE)]);
 const spaced = (word: string) => [...word].join('\\s{0,3}');
-const NEXT_FIELD_RE = new RegExp(`(?:${NEXT_FIELD_LABELS.names.map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
+/** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
+const NEXT_FIELD_RE = new RegExp(`(?:${FIELD_LABELS.names.map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
 const COLUMNS = new Set(['责任单位', '牵头单位', '责任部门', '牵头部门', '配合单位', '配合部门', '主办单位', '协办单位', '承办单位', '责任主体']);
 const COLUMN_ROLE: Record<string, UnitRole> = { 牵头单位: 'lead', 牵头部门: 'lead', 主办单位: 'lead', 配合单位: 'support', 配合部门: 'support', 协办单位: 'support' };
 
@@ -157,7 +175,7 @@ function lineEnd(text: string, from: number, limit: number): number {
 }
 
 /** Value of a label outside brackets: to the end of the line, continued over PDF line breaks. */
-function labelValueEnd(text: string, from: number): number {
+function labelValueEnd(text: string, from: number, labels: LabelAtColon): number {
   const limit = from + MAX_VALUE;
   let end = from;
   for (;;) {
@@ -168,7 +186,7 @@ function labelValueEnd(text: string, from: number): number {
     let stop = -1;
     for (let i = end; i < nl; i++) if (text.charCodeAt(i) === FULL_STOP) { stop = i; break; }
     if (atColon && isColon(text.charCodeAt(nl))) {
-      const next = labelBefore(text, nl, end, NEXT_FIELD_LABELS) < 0 ? -1 : NEXT_FIELD_LABELS.start;
+      const next = labels.find(nl) >= 0 && labels.start >= end ? labels.start : -1;
       if (next >= 0 && (stop < 0 || next < stop)) stop = next;
     }
     if (stop >= 0) return stop;
@@ -188,10 +206,15 @@ function labelValueEnd(text: string, from: number): number {
 /** The last of increasing offsets before a (non-decreasing) position. */
 class LastBefore {
   private i = -1;
-  constructor(private readonly list: ArrayLike<number>) {}
-  at(pos: number): number {
+  constructor(readonly list: ArrayLike<number>) {}
+  /** Index in list of the last offset before pos, or -1. */
+  indexAt(pos: number): number {
     while (this.i + 1 < this.list.length && this.list[this.i + 1]! < pos) this.i++;
-    return this.i < 0 ? -1 : this.list[this.i]!;
+    return this.i;
+  }
+  at(pos: number): number {
+    const i = this.indexAt(pos);
+    return i < 0 ? -1 : this.list[i]!;
   }
 }
 
@@ -201,15 +224,16 @@ function fromLabels(text: string, positions: CharPositions, out: UnitSpan[]): vo
   // that span it would find none, which the nearest bracket and 。 tell at once (责任单位：责任单位：…).
   const lastOpen = new LastBefore(positions.ofAny('（('));
   const lastStop = new LastBefore(positions.of('。'));
+  const labels = new LabelAtColon(text);
   for (let c = 0; c < colons.length; c++) {
     const colon = colons[c]!;
     const last = text.charCodeAt(skipBack(text, colon - 1));
     if (last !== WEI && last !== MEN) continue;
-    // The label within the 16 characters before its colon.
-    const label = labelBefore(text, colon, Math.max(0, colon - 16), UNIT_LABELS);
-    if (label < 0) continue;
-    const labelStart = UNIT_LABELS.start;
-    const role = LABEL_ROLE[UNIT_LABELS.names[label]!]!;
+    // A unit label within the 16 characters before its colon.
+    const label = labels.find(colon);
+    const role = label < 0 ? null : FIELD_ROLE[label]!;
+    if (role === null || labels.start < colon - 16) continue;
+    const labelStart = labels.start;
     const from = colon + 1;
     // Inside a bracket, the value ends at its close: （责任单位：县教科局、县卫体局）.
     const open = lastOpen.at(labelStart);
@@ -217,13 +241,13 @@ function fromLabels(text: string, positions: CharPositions, out: UnitSpan[]): vo
     let end: number;
     if (opened >= 0) {
       const close = matchClose(text, opened);
-      end = close < 0 ? labelValueEnd(text, from) : close;
+      end = close < 0 ? labelValueEnd(text, from, labels) : close;
       // A next field needs a colon; labelValueEnd already stops before one.
       if (close >= 0 && hasColon(text, from, end)) {
         const next = NEXT_FIELD_RE.exec(text.slice(from, end));
         if (next) end = from + next.index;
       }
-    } else end = labelValueEnd(text, from);
+    } else end = labelValueEnd(text, from, labels);
     if (end - from < 2) continue;
     const spans = parseUnitList(text, from, end, { defaultRole: role, departmentsLeadBeforeTownships: false })
       ?? parseLeniently(text, from, end, role);
@@ -324,7 +348,22 @@ function headingsInLine(text: string, offset: number, line: string, out: UnitSpa
 }
 
 /** Units named with a responsibility verb in running text, found from the verb backwards. */
-const VERB_RE = /牵头|负责|配合下|配合(?=[，,。；;）)\n]|$)/y;
+const enum Verb { None, Lead, Responsible, Support, SupportUnder }
+const code = (ch: string): number => ch.charCodeAt(0);
+const [QIAN, TOU, FU, ZE, PEI, HE, XIA] = [...'牵头负责配合下'].map(code) as [number, number, number, number, number, number, number];
+/** What may follow a bare 配合: ，,。；;）)\n or the end. */
+const AFTER_SUPPORT = new CodeSet('，,。；;）)\n');
+/** The verb starting at p, as /牵头|负责|配合下|配合(?=[，,。；;）)\n]|$)/y would match it. */
+function verbAt(text: string, p: number): Verb {
+  const c0 = text.charCodeAt(p);
+  const c1 = text.charCodeAt(p + 1);
+  if (c0 === QIAN) return c1 === TOU ? Verb.Lead : Verb.None;
+  if (c0 === FU) return c1 === ZE ? Verb.Responsible : Verb.None;
+  if (c0 !== PEI || c1 !== HE) return Verb.None;
+  const c2 = text.charCodeAt(p + 2);
+  if (c2 === XIA) return Verb.SupportUnder;
+  return p + 2 === text.length || AFTER_SUPPORT.has(c2) ? Verb.Support : Verb.None;
+}
 const MAX_NAME = 40;
 /** Where the clause holding a unit before the verb starts: 。；;，,\n */
 const isClauseStart = (c: number): boolean =>
@@ -332,16 +371,12 @@ const isClauseStart = (c: number): boolean =>
 /** What opens the clause before 配合: 。；;，,（(：: */
 const isSupportClauseStart = (c: number): boolean =>
   c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === FULL_OPEN || c === 0x28 || isColon(c);
-const ZAI = '在'.charCodeAt(0);
-const YOU = '由'.charCodeAt(0);
-const DE = '的'.charCodeAt(0);
-const CHENG = '成'.charCodeAt(0);
-const LI = '立'.charCodeAt(0);
+const [DE, LI, ZU, ZHI, REN, TONG, ZHI_WILL] = [...'的立组织人同志'].map(code) as [number, number, number, number, number, number, number];
 
-/** lastIndexOf bounded to `span` characters before `before`, so the scan stays local. */
-function lastIndexWithin(text: string, code: number, before: number, span: number): number {
-  for (let i = before - 1; i >= 0 && i >= before - span; i--) if (text.charCodeAt(i) === code) return i;
-  return -1;
+/** lastIndexOf bounded to `span` characters before `before`, from a character's positions. */
+function lastIndexWithin(last: LastBefore, before: number, span: number): number {
+  const at = last.at(before);
+  return at >= 0 && at >= before - span ? at : -1;
 }
 
 function clauseStart(text: string, verb: number): number {
@@ -377,27 +412,35 @@ function pushProse(text: string, start: number, end: number, role: UnitRole, out
   return true;
 }
 
-/** Whether 成立 occurs in [from, to). */
-function hasChengLi(text: string, from: number, to: number): boolean {
-  for (let i = from; i + 1 < to; i++) if (text.charCodeAt(i) === CHENG && text.charCodeAt(i + 1) === LI) return true;
+/** Whether 成立 occurs in [from, to), given the positions of 成 before `to`. */
+function hasChengLi(text: string, cheng: LastBefore, from: number, to: number): boolean {
+  for (let k = cheng.indexAt(to - 1); k >= 0; k--) {
+    const i = cheng.list[k]!;
+    if (i < from) return false;
+    if (text.charCodeAt(i + 1) === LI) return true;
+  }
   return false;
 }
 
-function fromProse(text: string, verbStarts: ArrayLike<number>, out: UnitSpan[]): void {
+function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): void {
+  const verbStarts = positions.ofAny('牵负配');
+  // The nearest 在 / 由 / 成 before each verb (verbs come in order).
+  const zaiBefore = new LastBefore(positions.of('在'));
+  const youBefore = new LastBefore(positions.of('由'));
+  const chengBefore = new LastBefore(positions.of('成'));
   // Every verb starts with 牵, 负 or 配: trying the sticky regex at those offsets in order finds what
   // a global scan would, without running it over the whole text.
   let resume = 0;
   for (let k = 0; k < verbStarts.length; k++) {
-    if (verbStarts[k]! < resume) continue;
-    VERB_RE.lastIndex = verbStarts[k]!;
-    const m = VERB_RE.exec(text);
-    if (!m) continue;
-    resume = m.index + m[0].length;
-    const v = m.index;
+    const v = verbStarts[k]!;
+    if (v < resume) continue;
+    const verb = verbAt(text, v);
+    if (verb === Verb.None) continue;
+    resume = v + (verb === Verb.SupportUnder ? 3 : 2);
     const cs = clauseStart(text, v);
-    if (m[0] === '配合下') {
+    if (verb === Verb.SupportUnder) {
       // 在县农业农村局、县市场监督管理局等相关部门的指导、支持和配合下
-      const zai = lastIndexWithin(text, ZAI, v, 60);
+      const zai = lastIndexWithin(zaiBefore, v, 60);
       if (zai < 0 || zai < v - 60) continue;
       // The first 的 after 在, if it comes before the verb.
       let de = -1;
@@ -409,7 +452,7 @@ function fromProse(text: string, verbStarts: ArrayLike<number>, out: UnitSpan[])
       pushProse(text, zai + 1, end, 'support', out);
       continue;
     }
-    if (m[0] === '配合') {
+    if (verb === Verb.Support) {
       // 由县委编办牵头，县财政局、县人社局配合。 — a clause that is only unit names, then 配合.
       // PDF line breaks cut names (县农业\n\n农村局), so only punctuation opens this clause.
       let a = v - 1;
@@ -421,30 +464,34 @@ function fromProse(text: string, verbStarts: ArrayLike<number>, out: UnitSpan[])
       }
       continue;
     }
-    const isLead = m[0] === '牵头';
+    const isLead = verb === Verb.Lead;
     // 由县农业农村局牵头 / 建立由教育部门牵头
-    const you = lastIndexWithin(text, YOU, v, MAX_NAME);
+    const you = lastIndexWithin(youBefore, v, MAX_NAME);
     if (you >= 0 && you >= v - MAX_NAME && (cs < 0 || you >= cs - 1) && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
     if (cs < 0) continue;
-    const after = text.slice(v + 2, v + 4);
+    // The two characters after the verb.
+    const a0 = text.charCodeAt(v + 2);
+    const a1 = text.charCodeAt(v + 3);
     // The clause before the verb, without the spaces that end it.
     let beforeEnd = v;
     while (beforeEnd > cs && isLabelSpace(text.charCodeAt(beforeEnd - 1))) beforeEnd--;
     if (isLead) {
       // 交通局牵头，负责… / 各行业安全专班牵头，制定…
-      if (/^[，,、]|^负责|^组织/.test(after)) pushProse(text, cs, beforeEnd, 'lead', out);
+      if (a0 === 0xff0c || a0 === 0x2c || a0 === 0x3001 || (a0 === FU && a1 === ZE) || (a0 === ZU && a1 === ZHI)) {
+        pushProse(text, cs, beforeEnd, 'lead', out);
+      }
       continue;
     }
-    if (/^(?:人|同志|的)/.test(after)) continue;
+    if (a0 === REN || a0 === DE || (a0 === TONG && a1 === ZHI_WILL)) continue;
     if (beforeEnd > cs && isColon(text.charCodeAt(beforeEnd - 1))) {
       // 县交通局：负责牵头制定… leads; 县财政局：负责… is responsible. Only at a line start.
       const atLineStart = text.charCodeAt(cs - 1) === 0x0a || (cs === 0 && text.charCodeAt(0) !== 0x0a);
       if (!atLineStart) continue;
-      pushProse(text, cs, beforeEnd - 1, after.startsWith('牵头') ? 'lead' : 'responsible', out);
+      pushProse(text, cs, beforeEnd - 1, a0 === QIAN && a1 === TOU ? 'lead' : 'responsible', out);
       continue;
     }
     // 成立项目专班，专门负责…
-    const found = hasChengLi(text, Math.max(0, v - 30), v)
+    const found = hasChengLi(text, chengBefore, Math.max(0, v - 30), v)
       ? /成立([^，,。]{2,20})[，,]?(?:专门|具体)?$/.exec(text.slice(Math.max(0, v - 30), v)) : null;
     if (found) { pushProse(text, v - found[0].length + 2, v - found[0].length + 2 + found[1]!.length, 'responsible', out); continue; }
     // 县农业农村局负责方案制定 / 建立台账，县林业局负责督导检查: the whole clause must be unit names.
@@ -453,7 +500,7 @@ function fromProse(text: string, verbStarts: ArrayLike<number>, out: UnitSpan[])
 }
 
 /** The characters extractUnits looks up in a CharPositions index. */
-export const UNIT_CHARS = '：:（(。的牵负配';
+export const UNIT_CHARS = '：:（(。的牵负配在由成';
 const UNIT_ALPHABET = new Alphabet(UNIT_CHARS);
 
 export function extractUnits(
@@ -464,7 +511,7 @@ export function extractUnits(
   fromColumns(text, rows, found);
   fromHeadings(text, positions.of('的'), found);
   fromBrackets(text, positions.ofAny('（('), found);
-  fromProse(text, positions.ofAny('牵负配'), found);
+  fromProse(text, positions, found);
   // First source wins on overlap: labels and tables are the most explicit. Spans are short, so an
   // occupancy map keeps this linear.
   const occupied = new Uint8Array(text.length + 1);

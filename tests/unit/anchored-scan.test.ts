@@ -41,16 +41,24 @@ const datey = fc.oneof(
 describe('forEachMatch', () => {
   const alphabet = new Alphabet(DEADLINE_CHARS);
   for (const [name, shape] of Object.entries(DEADLINE_SHAPES)) {
+    // Strings the shape matches, glued to pieces and to each other, so every bound is exercised.
+    const matching = fc.stringMatching(new RegExp(`^(?:${shape.re.source})$`));
+    const around = fc.array(fc.oneof(matching, fc.constantFrom(...PIECES)), { maxLength: 8 }).map((a) => a.join(''));
     it(`finds exactly the matches of a global regex scan: ${name}`, () => {
-      fc.assert(fc.property(datey, (text) => {
+      fc.assert(fc.property(fc.oneof(datey, around), (text) => {
         expect(scanned(text, shape, alphabet)).toEqual(globalMatches(text, shape));
       }), { numRuns: 1000 });
     });
   }
 
   it('finds exactly the document-number tails of a global regex scan', () => {
-    const tails = fc.array(fc.constantFrom('〔', '〕', '[', ']', '（', '）', '【', '】', '2023', '２０２４', '1', '27', '第', '号',
-      ' ', '   ', '\n', '　', '政发'), { maxLength: 40 }).map((a) => a.join(''));
+    const pieces = fc.constantFrom('〔', '〕', '[', ']', '（', '）', '【', '】', '2023', '２０２４', '1', '27', '第', '号',
+      ' ', '   ', '\n', '　', '政发');
+    const tail = fc.stringMatching(new RegExp(`^(?:${DOC_NUMBER_TAIL.re.source})$`));
+    const tails = fc.oneof(
+      fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')),
+      fc.array(fc.oneof(tail, pieces), { maxLength: 8 }).map((a) => a.join('')),
+    );
     fc.assert(fc.property(tails, (text) => {
       expect(scanned(text, DOC_NUMBER_TAIL, new Alphabet(DOC_NUMBER_CHARS))).toEqual(globalMatches(text, DOC_NUMBER_TAIL));
     }), { numRuns: 2000 });
