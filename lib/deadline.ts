@@ -8,7 +8,7 @@
  * lead-in such as 到/确保/力争. Signature dates, publication dates, statistics and plan periods
  * lack those cues and are skipped.
  */
-import type { DeadlineEntity, DeadlinePrecision } from './entity';
+import type { DeadlinePrecision } from './entity';
 import { CodeSet, isWhiteSpaceCode, parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
 import type { YearContext } from './document-year';
