@@ -14,6 +14,7 @@
  *   - our extension pages run under a strict CSP (no inline script, eval, injected handlers, <base>).
  */
 import { readFileSync } from 'node:fs';
+import { inExtension, selectText, tabIdOf } from './ext-helpers';
 import { expect, test, type ExtensionHarness, type ExtPage, type TestServer } from './fixtures';
 import { focusedCardAction } from './card-keys';
 
@@ -31,15 +32,6 @@ type Api = {
 };
 type Hostile = { messages: unknown[]; keys: string[]; openedRoots: string[] };
 
-/** Runs `fn` with the extension API in a short-lived extension page. */
-async function inExtension<T, A>(ext: ExtensionHarness, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
-  const page = await ext.openExtensionPage('popup.html?tab=0');
-  try {
-    return await page.evaluate(fn, arg);
-  } finally {
-    await page.close();
-  }
-}
 
 /** One notes request to the background, sent from an extension page (as the popup could). */
 function askNotes<T>(ext: ExtensionHarness, request: object): Promise<T> {
@@ -63,22 +55,6 @@ async function removeNotesOf(ext: ExtensionHarness, url: string): Promise<void> 
   if (ids.length) await askNotes(ext, { type: 'gl:notes:remove', ids });
 }
 
-async function tabIdOf(ext: ExtensionHarness, url: string): Promise<number> {
-  return inExtension(
-    ext,
-    async (u) => {
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (g.browser ?? g.chrome)!;
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const s = (await api.tabs.sendMessage(tab.id, { type: 'gl:summary' }).catch(() => undefined)) as { url?: string } | undefined;
-        if (s?.url === u) return tab.id;
-      }
-      return -1;
-    },
-    url,
-  );
-}
 
 async function openHostile(ext: ExtensionHarness, server: TestServer, path = DOC): Promise<ExtPage> {
   const page = await ext.newPage();
@@ -103,22 +79,6 @@ function highlightPoint(page: ExtPage, highlight: string, text: string) {
   );
 }
 
-function select(page: ExtPage, text: string) {
-  return page.evaluate((t) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(t);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + t.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-      return true;
-    }
-    return false;
-  }, text);
-}
 
 /** How the page's world sees one of our hosts: its styles, and what is hit at the centre of our box. */
 async function asThePageSeesIt(page: ExtPage, host: string, box: string) {
@@ -224,7 +184,7 @@ test.describe('a hostile page', () => {
       const g = globalThis as unknown as { browser?: Api; chrome?: Api };
       return (g.browser ?? g.chrome)!.runtime.id;
     }, undefined);
-    expect(await select(page, '抽检水源地水质')).toBe(true);
+    expect(await selectText(page, '抽检水源地水质')).toBe(true);
     const posted = await page.evaluate(async ({ id, noteId }) => {
       const pageInfo = { url: location.href, title: document.title, site: location.hostname, docNumber: null, docDate: null };
       const messages = [
@@ -349,7 +309,7 @@ test.describe('a hostile page', () => {
     await page.press('Escape');
 
     // A note on a selection whose quote is markup: the editor shows it literally.
-    expect(await select(page, MARKUP_QUOTE)).toBe(true);
+    expect(await selectText(page, MARKUP_QUOTE)).toBe(true);
     const tabId = await tabIdOf(ext, url);
     await page.bringToFront();
     expect(await inExtension(ext, async (id) => {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
+import { inExtension, selectText, tabIdOf } from './ext-helpers';
 import { expect, test, type ExtensionHarness, type ExtPage, type TestServer } from './fixtures';
 import { pressCardAction } from './card-keys';
 import { launchChromium, launchFirefox } from './fixtures/harness';
@@ -25,33 +26,7 @@ type Api = {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
 };
 
-/** Runs `fn` with the extension API in a short-lived extension page. */
-async function inExtension<T, A>(ext: ExtensionHarness, fn: (arg: A) => Promise<T>, arg: A): Promise<T> {
-  const page = await ext.openExtensionPage('popup.html?tab=0');
-  try {
-    return await page.evaluate(fn, arg);
-  } finally {
-    await page.close();
-  }
-}
 
-async function tabIdOf(ext: ExtensionHarness, url: string): Promise<number> {
-  return inExtension(
-    ext,
-    async (u) => {
-      // tabs.url needs the "tabs" permission we don't ask for: ask each tab's content script instead.
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (g.browser ?? g.chrome)!;
-      for (const tab of await api.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const s = (await api.tabs.sendMessage(tab.id, { type: 'gl:summary' }).catch(() => undefined)) as { url?: string } | undefined;
-        if (s?.url === u) return tab.id;
-      }
-      return -1;
-    },
-    url,
-  );
-}
 
 /** What the context menu's 添加批注 does: ask the tab's content script to open the editor. */
 async function composeInTab(ext: ExtensionHarness, tabId: number): Promise<unknown> {
@@ -105,22 +80,6 @@ function noteHighlights(page: ExtPage) {
   });
 }
 
-function select(page: ExtPage, text: string) {
-  return page.evaluate((t) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(t);
-      if (i < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + t.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-      return true;
-    }
-    return false;
-  }, text);
-}
 
 async function openDoc(ext: ExtensionHarness, server: TestServer): Promise<ExtPage> {
   const page = await ext.newPage();
@@ -157,7 +116,7 @@ test.describe('notes', () => {
   test('a selection note survives reload, a small edit of the page (fuzzy), and is kept as 未能定位 when its passage is gone', async ({ ext, server }) => {
     const page = await openDoc(ext, server);
     const tabId = await tabIdOf(ext, server.url(DOC, HOST));
-    expect(await select(page, '清理河道行洪障碍物')).toBe(true);
+    expect(await selectText(page, '清理河道行洪障碍物')).toBe(true);
     expect(await composeInTab(ext, tabId)).toBe(true);
     await page.bringToFront();
     await writeNote(page, '请水利局每周报进度');
