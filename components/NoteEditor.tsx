@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { NOTE_COLORS, type Note, type NoteColor } from '@/lib/notes/note';
 import type { NotePatch } from '@/lib/notes/notes-api';
 import { COLOR_LABEL } from './note-colors';
-import { formatTags, parseTags } from './note-tags';
+import { formatTags, parseTags } from '@/lib/notes/tags';
 import { t } from '@/utils/i18n';
 
 export interface NoteEditorProps {

@@ -7,6 +7,7 @@
 import { NOTE_COLORS, type Note, type NoteColor } from '@/lib/notes/note';
 import type { NotePatch } from '@/lib/notes/notes-api';
 import { t, type MessageKey } from '@/utils/i18n';
+import { formatTags, parseTags } from '@/lib/notes/tags';
 import { createUiHost } from './ui-host';
 
 export const NOTE_COLOR_LABELS: Record<NoteColor, MessageKey> = {
@@ -74,16 +75,6 @@ export interface EditorCallbacks {
   remove?(): Promise<void>;
   /** Called after the editor closed (saved, cancelled or deleted). */
   closed?(): void;
-}
-
-/** Splits a tag field: commas (，,), 、, semicolons and whitespace separate tags. */
-export function parseTags(s: string): string[] {
-  const out: string[] = [];
-  for (const part of s.split(/[，,、;；\s]+/)) {
-    const tag = part.trim();
-    if (tag && !out.includes(tag)) out.push(tag);
-  }
-  return out;
 }
 
 export class NoteEditor {
@@ -176,7 +167,7 @@ export class NoteEditor {
     const tags = el('input');
     tags.type = 'text';
     tags.id = tagsId;
-    tags.value = init.tags.join('，');
+    tags.value = formatTags(init.tags);
 
     const colours = el('fieldset');
     colours.append(el('legend', t('editColor')));
@@ -239,6 +230,18 @@ export class NoteEditor {
       for (const b of [save, cancel, removeButton]) if (b) b.disabled = on;
       form.setAttribute('aria-busy', String(on));
     };
+    /** Runs a save or delete: closes on success; on failure stays open (nothing the reader typed is lost) and says why. */
+    const attempt = async (failed: 'saveFailed' | 'deleteFailed', action: () => Promise<void>) => {
+      busy(true);
+      error.textContent = '';
+      try {
+        await action();
+        finish();
+      } catch (e) {
+        error.textContent = t(failed, e instanceof Error ? e.message : String(e));
+        busy(false);
+      }
+    };
     const submit = async () => {
       const dueValue = due.value.trim();
       if (dueValue && !/^\d{4}-\d{2}-\d{2}$/.test(dueValue)) {
@@ -247,38 +250,22 @@ export class NoteEditor {
         return;
       }
       const colour = (root.querySelector(`input[name="${colourName}"]:checked`) as HTMLInputElement | null)?.value as NoteColor | undefined;
-      busy(true);
-      error.textContent = '';
-      try {
-        await callbacks.save({
+      await attempt('saveFailed', () =>
+        callbacks.save({
           body: body.value,
           tags: parseTags(tags.value),
           color: colour ?? 'yellow',
           due: dueValue || null,
           status: done.checked ? 'done' : 'todo',
-        });
-        finish();
-      } catch (e) {
-        // Nothing is lost: the editor stays open with what the reader typed.
-        error.textContent = t('saveFailed', e instanceof Error ? e.message : String(e));
-        busy(false);
-      }
+        }),
+      );
     };
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
       void submit();
     });
     cancel.addEventListener('click', finish);
-    removeButton?.addEventListener('click', async () => {
-      busy(true);
-      try {
-        await callbacks.remove!();
-        finish();
-      } catch (e) {
-        error.textContent = t('deleteFailed', e instanceof Error ? e.message : String(e));
-        busy(false);
-      }
-    });
+    removeButton?.addEventListener('click', () => void attempt('deleteFailed', () => callbacks.remove!()));
     form.addEventListener('keydown', (ev) => {
       // Keys typed here are the reader's: the page's own shortcuts must not see them.
       ev.stopPropagation();

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageAnalysis } from '@/dom/analyze';
-import { NoteEditor, parseTags } from '@/dom/note-editor';
+import { NoteEditor } from '@/dom/note-editor';
+import { parseTags } from '@/lib/notes/tags';
 import { NotesLayer, type NotesChannel } from '@/dom/notes-layer';
 import { buildTextModel } from '@/dom/text-model';
 import { extract } from '@/lib/index';
@@ -221,7 +222,7 @@ describe('note editor', () => {
   });
 
   it('splits tags on Chinese and ASCII separators, without duplicates', () => {
-    expect(parseTags(' 防汛，水利、 应急;防汛 ,, ')).toEqual(['防汛', '水利', '应急']);
+    expect(parseTags(' 防汛，水利、 应急;防汛 ,, 防汛 物资；')).toEqual(['防汛', '水利', '应急', '防汛 物资']);
     expect(parseTags('')).toEqual([]);
   });
 });
