@@ -59,10 +59,14 @@ export class CharPositions {
     if (ch.length !== 1 || s === 0) throw new Error(`CharPositions: ${ch} is not in the alphabet`);
     return this.lists[s - 1]!;
   }
-  /** Offsets of any of `chars`, in increasing order. */
+  private readonly merged = new Map<string, ArrayLike<number>>();
+  /** Offsets of any of `chars`, in increasing order (merged once per set of characters). */
   ofAny(chars: string): ArrayLike<number> {
-    let out = this.of(chars[0]!);
+    let out = this.merged.get(chars);
+    if (out) return out;
+    out = this.of(chars[0]!);
     for (let k = 1; k < chars.length; k++) out = merge(out, this.of(chars[k]!));
+    this.merged.set(chars, out);
     return out;
   }
 }
@@ -174,6 +178,8 @@ export function forEachMatch(
     }
     return needNext >= 0 && needNext <= q + needLead;
   };
+  // Without any need character in the text nothing can match (6月6月… holds no range separator).
+  if (need !== null && !needed(0) && needNext < 0) return;
 
   /** The first position a match reaching anchor k at `at` can start at. */
   const reach = (k: number, at: number): number => {

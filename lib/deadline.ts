@@ -114,8 +114,10 @@ export const DEADLINE_SHAPES = {
     [{ ch: '季', maxLead: YP_MAX + 1 + 1 + 4, between: `${YP_CHARS}第一二三四` }], `${DIGITS}今本明第一二三四`),
   year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4, between: `${DIGITS}${W_CHARS}` }], DIGITS,
     { probe: probeYear }),
-  yearWord: anchored('今年内|本年度|本年内|年内|今年|当年', [{ ch: '年', maxLead: 1, between: '今本当' }], '今本年当',
-    // 今/本/当 need 年 next, 年 needs 内: a char test instead of a regex call per 年 of 2024年2024年.
+  // Every match starts with 今, 本 or 当, or is 年内: anchored there rather than on each 年 of 年年年….
+  yearWord: anchored('今年内|本年度|本年内|年内|今年|当年',
+    [{ ch: '今', maxLead: 0 }, { ch: '本', maxLead: 0 }, { ch: '当', maxLead: 0 }, { ch: '内', maxLead: 1, between: '年' }], '今本年当',
+    // 今/本/当 need 年 next, 年 needs 内: a char test instead of a regex call.
     { probe: (text, pos) => (text.charCodeAt(pos + 1) === (text.charCodeAt(pos) === YEAR ? WITHIN : YEAR) ? ASK_REGEX : NO_MATCH) }),
   // 123 个 工作日 之内: 3 + 4 + 1 + 4 + 3 + 4 + 1 before the 内.
   relative: anchored(`(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
@@ -279,13 +281,14 @@ export function extractDeadlines(
   }
   const inField = (start: number): boolean => valueStarts.size > 0 && valueStarts.has(start);
 
-  const found: Found[] = [];
+  const found: Array<Found & { text: string }> = [];
   // Earlier shapes win on overlap; deadlines are short, so an occupancy map keeps this linear.
-  const occupied = new Uint8Array(text.length + 1);
+  let occupied: Uint8Array | null = null; // allocated with the first deadline
   const add = (f: Found) => {
+    occupied ??= new Uint8Array(text.length + 1);
     for (let i = f.start; i < f.end; i++) if (occupied[i]) return;
     occupied.fill(1, f.start, f.end);
-    found.push(f);
+    found.push({ start: f.start, end: f.end, date: f.date, precision: f.precision, text: text.slice(f.start, f.end) });
   };
   const each = (p: AnchoredPattern, fn: (start: number, end: number) => void) => forEachMatch(text, p, fn, positions);
 
@@ -436,5 +439,5 @@ export function extractDeadlines(
     add({ start, end, date: docYear === null ? null : `${docYear}-${md}`, precision: 'day' });
   });
 
-  return found.map((f) => ({ ...f, text: text.slice(f.start, f.end) }));
+  return found;
 }

@@ -180,7 +180,14 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
   let anySupport = false;
   // 县市场监管局（牵头）: a role written in brackets after one name applies to that name only.
   let itemRoles: Map<number, UnitRole> | null = null;
-  let nameCount = 0;
+  // Each name without whitespace, in order. A name that is not a unit name fails the whole list, so
+  // it is checked as soon as it is found: most candidate lists fail, and early.
+  const squashed: string[] = [];
+  const valid = (n: Range): boolean => {
+    const name = squash(text.slice(n.start, n.end));
+    squashed.push(name);
+    return isUnitName(name);
+  };
   for (const g of groups) {
     const subs: Sub[] = [];
     for (const items of g) {
@@ -199,34 +206,27 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
         const lastCode = text.charCodeAt(x.end - 1);
         const m = lastCode === 0xff09 || lastCode === 0x29 ? BRACKETED_ROLE.exec(text.slice(x.start, x.end)) : null;
         if (!m) {
-          for (const n of namesIn(text, x)) names.push(n);
+          for (const n of namesIn(text, x)) {
+            if (!valid(n)) return null;
+            names.push(n);
+          }
           continue;
         }
         const inner = trim(text, { start: x.start, end: x.start + m.index });
         const r: UnitRole = m[1] === '牵头' ? 'lead' : m[1] === '负责' ? 'responsible' : 'support';
         if (r === 'support') anySupport = true;
         for (const n of namesIn(text, inner)) {
+          if (!valid(n)) return null;
           (itemRoles ??= new Map()).set(n.start, r);
           names.push(n);
         }
       }
       if (!names.length && role !== null) return null;
-      nameCount += names.length;
       subs.push({ names, role });
     }
     if (subs.length) parsed.push(subs);
   }
-  if (nameCount === 0) return null;
-  const squashed: string[] = [];
-  for (const g of parsed) {
-    for (const s of g) {
-      for (const n of s.names) {
-        const name = squash(text.slice(n.start, n.end));
-        if (!isUnitName(name)) return null;
-        squashed.push(name);
-      }
-    }
-  }
+  if (squashed.length === 0) return null;
 
   const groupText = (g: Sub[]) => g.flatMap((s) => s.names).map((n) => text.slice(n.start, n.end)).join('');
   const leadFirstGroup =

@@ -113,40 +113,69 @@ const FULL_OPEN = 0xff08; // （
 const FULL_CLOSE = 0xff09; // ）
 const FULL_STOP = 0x3002; // 。
 
-/** Index of the bracket closing the one at `open` (either width closes either), or -1 (nesting one level for aliases). */
-function matchClose(text: string, open: number): number {
-  let depth = 0;
-  const stop = Math.min(text.length, open + MAX_BRACKET);
-  for (let i = open + 1; i < stop; i++) {
-    const c = text.charCodeAt(i);
-    if (c === FULL_OPEN || c === 0x28) {
-      // Unit lists nest one level (aliases); deeper nesting is prose, and giving up here keeps
-      // runs of （（（ from costing MAX_BRACKET each.
-      if (++depth > 1) return -1;
-    } else if (c === FULL_CLOSE || c === 0x29) {
-      if (depth === 0) return i;
-      depth--;
-    } else if (c === FULL_STOP) return -1;
-  }
-  return -1;
-}
 
 /** How far back enclosingOpen looks for the bracket. */
 const ENCLOSING_SPAN = 160;
 
-/** The unclosed bracket a position sits in, within the same sentence; -1 when none. */
-function enclosingOpen(text: string, pos: number): number {
-  let depth = 0;
-  for (let i = pos - 1; i >= 0 && i > pos - ENCLOSING_SPAN; i--) {
-    const c = text.charCodeAt(i);
-    if (c === FULL_STOP) return -1;
-    if (c === FULL_CLOSE || c === 0x29) depth++;
-    else if (c === FULL_OPEN || c === 0x28) {
-      if (depth === 0) return i;
-      depth--;
+const OPEN = 0;
+const CLOSE = 1;
+const STOP = 2;
+
+/**
+ * The brackets （( )） and full stops 。 of a text in order: the only characters the bracket walks
+ * react to, so they step from one to the next instead of reading every character between.
+ */
+class Brackets {
+  readonly at: ArrayLike<number>;
+  private readonly kinds: Uint8Array;
+  constructor(text: string, positions: CharPositions) {
+    this.at = positions.ofAny('（()）。');
+    this.kinds = new Uint8Array(this.at.length);
+    for (let k = 0; k < this.at.length; k++) {
+      const c = text.charCodeAt(this.at[k]!);
+      this.kinds[k] = c === FULL_OPEN || c === 0x28 ? OPEN : c === FULL_STOP ? STOP : CLOSE;
     }
   }
-  return -1;
+  isOpen(k: number): boolean {
+    return this.kinds[k] === OPEN;
+  }
+  /**
+   * Offset of the bracket closing the open one at index k (either width closes either), or -1:
+   * nesting one level for aliases, within MAX_BRACKET characters and the sentence.
+   */
+  close(k: number): number {
+    const open = this.at[k]!;
+    let depth = 0;
+    for (let j = k + 1; j < this.at.length && this.at[j]! < open + MAX_BRACKET; j++) {
+      const kind = this.kinds[j]!;
+      if (kind === OPEN) {
+        // Unit lists nest one level (aliases); deeper nesting is prose, and giving up here keeps
+        // runs of （（（ from costing MAX_BRACKET each.
+        if (++depth > 1) return -1;
+      } else if (kind === CLOSE) {
+        if (depth === 0) return this.at[j]!;
+        depth--;
+      } else return -1;
+    }
+    return -1;
+  }
+  private last = -1;
+  /**
+   * Index of the unclosed bracket a (non-decreasing) position sits in, within the same sentence and
+   * ENCLOSING_SPAN characters; -1 when none.
+   */
+  enclosing(pos: number): number {
+    while (this.last + 1 < this.at.length && this.at[this.last + 1]! < pos) this.last++;
+    let depth = 0;
+    for (let k = this.last; k >= 0 && this.at[k]! > pos - ENCLOSING_SPAN; k--) {
+      const kind = this.kinds[k]!;
+      if (kind === STOP) return -1;
+      if (kind === CLOSE) depth++;
+      else if (depth === 0) return k;
+      else depth--;
+    }
+    return -1;
+  }
 }
 
 const STAR = 0x2a;
@@ -218,12 +247,8 @@ class LastBefore {
   }
 }
 
-function fromLabels(text: string, positions: CharPositions, out: UnitSpan[]): void {
+function fromLabels(text: string, positions: CharPositions, brackets: Brackets, out: UnitSpan[]): void {
   const colons = positions.ofAny('：:');
-  // enclosingOpen scans back up to 160 characters; with no bracket opened since the last 。 within
-  // that span it would find none, which the nearest bracket and 。 tell at once (责任单位：责任单位：…).
-  const lastOpen = new LastBefore(positions.ofAny('（('));
-  const lastStop = new LastBefore(positions.of('。'));
   const labels = new LabelAtColon(text);
   for (let c = 0; c < colons.length; c++) {
     const colon = colons[c]!;
@@ -236,11 +261,10 @@ function fromLabels(text: string, positions: CharPositions, out: UnitSpan[]): vo
     const labelStart = labels.start;
     const from = colon + 1;
     // Inside a bracket, the value ends at its close: （责任单位：县教科局、县卫体局）.
-    const open = lastOpen.at(labelStart);
-    const opened = open < 0 || open <= labelStart - ENCLOSING_SPAN || lastStop.at(labelStart) > open ? -1 : enclosingOpen(text, labelStart);
+    const opened = brackets.enclosing(labelStart);
     let end: number;
     if (opened >= 0) {
-      const close = matchClose(text, opened);
+      const close = brackets.close(opened);
       end = close < 0 ? labelValueEnd(text, from, labels) : close;
       // A next field needs a colon; labelValueEnd already stops before one.
       if (close >= 0 && hasColon(text, from, end)) {
@@ -290,21 +314,26 @@ function fromColumns(text: string, rows: TableRows, out: UnitSpan[]): void {
 
 /** Cheap test before parsing a bracket: it ends like a unit name or a role word, and holds no prose marks. */
 const LOOKS_LIKE_UNIT_LIST = /^[^0-9“”《》。"]*(?:[局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司]|负责|牵头|配合|协助|协办|落实|协调)[\s*]*$/;
+/** The last character LOOKS_LIKE_UNIT_LIST allows before the trailing [\s*]: checked first, by code. */
+const LOOKS_LAST = new CodeSet('局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司责头合助实调');
 
 /** A bracket that closes a task sentence or stands on its own line, holding only units. */
-function fromBrackets(text: string, opens: ArrayLike<number>, out: UnitSpan[]): void {
+function fromBrackets(text: string, brackets: Brackets, out: UnitSpan[]): void {
   // A bracket parsed as a unit list is skipped over whole: brackets inside it are not tried.
   let resume = 0;
-  for (let k = 0; k < opens.length; k++) {
-    const i = opens[k]!;
-    if (i < resume) continue;
-    const close = matchClose(text, i);
+  for (let k = 0; k < brackets.at.length; k++) {
+    const i = brackets.at[k]!;
+    if (i < resume || !brackets.isOpen(k)) continue;
+    const close = brackets.close(k);
     if (close < 0) continue;
     const before = text.charCodeAt(skipBack(text, i - 1));
     const after = text.charCodeAt(skipFwd(text, close + 1));
     const atSentenceEnd = Number.isNaN(after) || after === 0x0a || after === 0x0d || SENTENCE_END.has(after);
     const atLineStart = Number.isNaN(before) || before === 0x0a || LINE_START_AFTER.has(before);
     if (!atSentenceEnd && !atLineStart) continue;
+    let last = close - 1;
+    while (last > i && (isWhiteSpaceCode(text.charCodeAt(last)) || text.charCodeAt(last) === STAR)) last--;
+    if (last === i || !LOOKS_LAST.has(text.charCodeAt(last))) continue;
     const inner = text.slice(i + 1, close);
     if (!LOOKS_LIKE_UNIT_LIST.test(inner)) continue;
     if (/^[\s*]*(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)/.test(inner)) continue; // a label: fromLabels
@@ -437,7 +466,6 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
     const verb = verbAt(text, v);
     if (verb === Verb.None) continue;
     resume = v + (verb === Verb.SupportUnder ? 3 : 2);
-    const cs = clauseStart(text, v);
     if (verb === Verb.SupportUnder) {
       // 在县农业农村局、县市场监督管理局等相关部门的指导、支持和配合下
       const zai = lastIndexWithin(zaiBefore, v, 60);
@@ -465,24 +493,31 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
       continue;
     }
     const isLead = verb === Verb.Lead;
+    // The clause start is found only when a path below needs it (-2: not yet).
+    let cs = -2;
     // 由县农业农村局牵头 / 建立由教育部门牵头
     const you = lastIndexWithin(youBefore, v, MAX_NAME);
-    if (you >= 0 && you >= v - MAX_NAME && (cs < 0 || you >= cs - 1) && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
-    if (cs < 0) continue;
+    if (you >= 0 && you >= v - MAX_NAME) {
+      cs = clauseStart(text, v);
+      if ((cs < 0 || you >= cs - 1) && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
+    }
     // The two characters after the verb.
     const a0 = text.charCodeAt(v + 2);
     const a1 = text.charCodeAt(v + 3);
+    // 交通局牵头，负责… / 各行业安全专班牵头，制定…; 负责人, 负责的, 负责同志 are no assignment.
+    const next = isLead
+      ? a0 === 0xff0c || a0 === 0x2c || a0 === 0x3001 || (a0 === FU && a1 === ZE) || (a0 === ZU && a1 === ZHI)
+      : !(a0 === REN || a0 === DE || (a0 === TONG && a1 === ZHI_WILL));
+    if (!next) continue;
+    if (cs === -2) cs = clauseStart(text, v);
+    if (cs < 0) continue;
     // The clause before the verb, without the spaces that end it.
     let beforeEnd = v;
     while (beforeEnd > cs && isLabelSpace(text.charCodeAt(beforeEnd - 1))) beforeEnd--;
     if (isLead) {
-      // 交通局牵头，负责… / 各行业安全专班牵头，制定…
-      if (a0 === 0xff0c || a0 === 0x2c || a0 === 0x3001 || (a0 === FU && a1 === ZE) || (a0 === ZU && a1 === ZHI)) {
-        pushProse(text, cs, beforeEnd, 'lead', out);
-      }
+      pushProse(text, cs, beforeEnd, 'lead', out);
       continue;
     }
-    if (a0 === REN || a0 === DE || (a0 === TONG && a1 === ZHI_WILL)) continue;
     if (beforeEnd > cs && isColon(text.charCodeAt(beforeEnd - 1))) {
       // 县交通局：负责牵头制定… leads; 县财政局：负责… is responsible. Only at a line start.
       const atLineStart = text.charCodeAt(cs - 1) === 0x0a || (cs === 0 && text.charCodeAt(0) !== 0x0a);
@@ -500,21 +535,22 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
 }
 
 /** The characters extractUnits looks up in a CharPositions index. */
-export const UNIT_CHARS = '：:（(。的牵负配在由成';
+export const UNIT_CHARS = '：:（()）。的牵负配在由成';
 const UNIT_ALPHABET = new Alphabet(UNIT_CHARS);
 
 export function extractUnits(
   text: string, rows: TableRows = tableRows(text), positions: CharPositions = new CharPositions(text, UNIT_ALPHABET),
 ): UnitEntity[] {
   const found: UnitSpan[] = [];
-  fromLabels(text, positions, found);
+  const brackets = new Brackets(text, positions);
+  fromLabels(text, positions, brackets, found);
   fromColumns(text, rows, found);
   fromHeadings(text, positions.of('的'), found);
-  fromBrackets(text, positions.ofAny('（('), found);
+  fromBrackets(text, brackets, found);
   fromProse(text, positions, found);
   // First source wins on overlap: labels and tables are the most explicit. Spans are short, so an
   // occupancy map keeps this linear.
-  const occupied = new Uint8Array(text.length + 1);
+  const occupied = new Uint8Array(found.length === 0 ? 0 : text.length + 1);
   const kept: UnitSpan[] = [];
   for (const f of found) {
     let free = true;
