@@ -16,7 +16,10 @@ export default tseslint.config(
       // Preact's escape hatch parses HTML: never with anything of ours.
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML parsing: build DOM with text (page text must never be parsed as HTML).' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No HTML parsing: build DOM with text (page text must never be parsed as HTML).',
+        },
         { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No HTML parsing of strings.' },
         { selector: "NewExpression[callee.name='DOMParser']", message: 'No HTML parsing of strings.' },
       ],

@@ -103,38 +103,34 @@ export function ImportPanel({ plan, apply, onImported, busy, onBusyChange }: Imp
       {phase.kind === 'reading' ? <p role="status">{t('importReading')}</p> : null}
       {phase.kind === 'writing' ? <p role="status">{t('importWriting')}</p> : null}
       <div class="outcome" ref={outcome} tabIndex={-1}>
-      {phase.kind === 'error' ? (
-        <div class="error" role="alert" data-testid="import-error">
-          {phase.message}
-        </div>
-      ) : null}
-      {phase.kind === 'done' ? (
-        <p class="ok" role="status" data-testid="import-result">
-          {phase.message}
-        </p>
-      ) : null}
-      {phase.kind === 'preview' ? (
-        <div class="preview" data-testid="import-preview">
-          <p>
-            <strong>{phase.fileName}</strong>
-          </p>
-          <p data-testid="import-counts">
-            {t('importPreview', phase.plan.added.length, phase.plan.updated.length, phase.plan.unchanged.length)}
-          </p>
-          <div class="actions">
-            <button type="button" class="primary" data-testid="import-confirm" disabled={busy} onClick={() => void confirm(phase)}>
-              {t('importConfirm')}
-            </button>
-            <button
-              type="button"
-              data-testid="import-cancel"
-              onClick={() => setPhase({ kind: 'done', message: t('importCanceled') })}
-            >
-              {t('importCancel')}
-            </button>
+        {phase.kind === 'error' ? (
+          <div class="error" role="alert" data-testid="import-error">
+            {phase.message}
           </div>
-        </div>
-      ) : null}
+        ) : null}
+        {phase.kind === 'done' ? (
+          <p class="ok" role="status" data-testid="import-result">
+            {phase.message}
+          </p>
+        ) : null}
+        {phase.kind === 'preview' ? (
+          <div class="preview" data-testid="import-preview">
+            <p>
+              <strong>{phase.fileName}</strong>
+            </p>
+            <p data-testid="import-counts">
+              {t('importPreview', phase.plan.added.length, phase.plan.updated.length, phase.plan.unchanged.length)}
+            </p>
+            <div class="actions">
+              <button type="button" class="primary" data-testid="import-confirm" disabled={busy} onClick={() => void confirm(phase)}>
+                {t('importConfirm')}
+              </button>
+              <button type="button" data-testid="import-cancel" onClick={() => setPhase({ kind: 'done', message: t('importCanceled') })}>
+                {t('importCancel')}
+              </button>
+            </div>
+          </div>
+        ) : null}
       </div>
     </section>
   );

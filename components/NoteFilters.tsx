@@ -112,11 +112,7 @@ export function NoteFilters({ state, onChange, tags, sites }: NoteFiltersProps) 
         </Field>
       )}
       {isFiltered({ ...state, page: '' }) ? (
-        <button
-          type="button"
-          class="clear-filters"
-          onClick={() => onChange({ q: '', tag: '', site: '', status: 'all', due: 'all' })}
-        >
+        <button type="button" class="clear-filters" onClick={() => onChange({ q: '', tag: '', site: '', status: 'all', due: 'all' })}>
           {t('clearFilters')}
         </button>
       ) : null}

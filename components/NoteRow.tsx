@@ -40,9 +40,7 @@ export interface NoteRowProps {
 
 function DueLine({ note, today }: { note: Note; today: string }) {
   if (note.due === null) {
-    return note.target.type === 'entity' && note.target.entity.kind === 'deadline' ? (
-      <span class="due">{t('dueUndated')}</span>
-    ) : null;
+    return note.target.type === 'entity' && note.target.entity.kind === 'deadline' ? <span class="due">{t('dueUndated')}</span> : null;
   }
   const rel = note.status === 'todo' ? relativeDue(note.due, today) : null;
   return (
@@ -106,13 +104,25 @@ function NoteRowView({ note, today, selected, editing, busy, showPage, actions }
             </ul>
           ) : null}
           <div class="actions">
-            <button type="button" data-action="edit" aria-label={t('editNote', label)} disabled={busy} onClick={() => actions.onEdit(note.id)}>
+            <button
+              type="button"
+              data-action="edit"
+              aria-label={t('editNote', label)}
+              disabled={busy}
+              onClick={() => actions.onEdit(note.id)}
+            >
               {t('edit')}
             </button>
             <button type="button" disabled={busy} onClick={() => actions.onSetStatus([note.id], done ? 'todo' : 'done')}>
               {t(done ? 'markTodo' : 'markDone')}
             </button>
-            <button type="button" class="danger" aria-label={t('deleteNoteLabel', label)} disabled={busy} onClick={() => actions.onDelete([note.id])}>
+            <button
+              type="button"
+              class="danger"
+              aria-label={t('deleteNoteLabel', label)}
+              disabled={busy}
+              onClick={() => actions.onDelete([note.id])}
+            >
               {t('deleteNote')}
             </button>
           </div>

@@ -142,12 +142,14 @@ export function NotesManager({ api, today: todayProp, now = () => new Date(), se
       const removed = await api.remove(ids);
       if (editingId && ids.includes(editingId)) setEditingId(null);
       await reload();
-      showToast(t('deleted', removed.length), () =>
-        void withBusy(async () => {
-          await api.restore(removed);
-          await reload();
-          showToast(t('restored', removed.length));
-        }),
+      showToast(
+        t('deleted', removed.length),
+        () =>
+          void withBusy(async () => {
+            await api.restore(removed);
+            await reload();
+            showToast(t('restored', removed.length));
+          }),
       );
     });
 
@@ -285,11 +287,7 @@ export function NotesManager({ api, today: todayProp, now = () => new Date(), se
                   )}
                   {data && list.length === 0 ? (
                     <p class="empty" data-testid="empty">
-                      {notes.length === 0
-                        ? t('emptyAll')
-                        : isFiltered(state) || view === 'notes'
-                          ? t('emptyFiltered')
-                          : t('emptyTasks')}
+                      {notes.length === 0 ? t('emptyAll') : isFiltered(state) || view === 'notes' ? t('emptyFiltered') : t('emptyTasks')}
                     </p>
                   ) : (
                     <NotesList

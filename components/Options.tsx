@@ -22,7 +22,11 @@ export function Options({ load, save }: OptionsProps) {
     const form = ev.currentTarget as HTMLFormElement;
     const input = form.elements.namedItem('host') as HTMLInputElement;
     const mode = (form.elements.namedItem('mode') as HTMLSelectElement).value === 'never' ? 'never' : 'always';
-    const h = input.value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/[/:].*$/, '');
+    const h = input.value
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/[/:].*$/, '');
     if (!h) return;
     void save(h, mode).then(() => {
       input.value = '';

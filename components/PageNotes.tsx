@@ -22,7 +22,11 @@ export interface PageNotesControl {
   openManager(): void;
 }
 
-const ENTITY_LABEL: Record<'docNumber' | 'deadline' | 'unit', MessageKey> = { docNumber: 'kindDocNumber', deadline: 'kindDeadline', unit: 'kindUnit' };
+const ENTITY_LABEL: Record<'docNumber' | 'deadline' | 'unit', MessageKey> = {
+  docNumber: 'kindDocNumber',
+  deadline: 'kindDeadline',
+  unit: 'kindUnit',
+};
 const UNDO_MS = 8000;
 
 export function dueLabel(due: string, today: string): { text: string; overdue: boolean } {
@@ -80,7 +84,9 @@ function NoteItem({
           {note.target.type === 'entity' ? <span class="badge">{t(ENTITY_LABEL[note.target.entity.kind])}</span> : null}
           {placed === null ? (
             <>
-              <span class="unplaced" data-testid="unplaced">{t('unplaced')}</span>
+              <span class="unplaced" data-testid="unplaced">
+                {t('unplaced')}
+              </span>
               <q>{quote}</q>
             </>
           ) : (
@@ -137,7 +143,9 @@ function NoteItem({
                 checked={note.status === 'done'}
                 disabled={busy}
                 onChange={(e) =>
-                  void run(control.update(note.id, { status: (e.currentTarget as HTMLInputElement).checked ? 'done' : 'todo' }).then(onChanged))
+                  void run(
+                    control.update(note.id, { status: (e.currentTarget as HTMLInputElement).checked ? 'done' : 'todo' }).then(onChanged),
+                  )
                 }
               />
               {t('statusDone')}

@@ -41,7 +41,15 @@ function hostOf(url: string): string {
   }
 }
 
-function Controls({ summary, control, onResult }: { summary: PageSummary; control: PopupControl; onResult: (r: SummaryResult | Error) => void }) {
+function Controls({
+  summary,
+  control,
+  onResult,
+}: {
+  summary: PageSummary;
+  control: PopupControl;
+  onResult: (r: SummaryResult | Error) => void;
+}) {
   const host = hostOf(summary.url);
   const [site, setSite] = useState<SiteMode | null | undefined>(undefined);
   useEffect(() => {
@@ -143,7 +151,10 @@ function SummaryView({
     (e) => e.normalized,
   );
   const deadlines = sortDeadlines(summary.entities.filter((e): e is Deadline => e.kind === 'deadline'));
-  const units = tally(summary.entities.filter((e): e is Unit => e.kind === 'unit'), (e) => `${e.role}:${e.name}`);
+  const units = tally(
+    summary.entities.filter((e): e is Unit => e.kind === 'unit'),
+    (e) => `${e.role}:${e.name}`,
+  );
   const { counts } = summary;
   return (
     <>
@@ -260,9 +271,7 @@ export function Popup({ version, load, reveal, control, notes }: PopupProps) {
           <button
             type="button"
             data-action="force-here"
-            onClick={() =>
-              control.forceHere().then(setResult, (e: unknown) => setResult(e instanceof Error ? e : new Error(String(e))))
-            }
+            onClick={() => control.forceHere().then(setResult, (e: unknown) => setResult(e instanceof Error ? e : new Error(String(e))))}
           >
             {t('popupForce')}
           </button>

@@ -82,5 +82,7 @@ export function toNoteQuery(state: ManagerState): NoteQuery {
 
 /** True when any filter (not the view or sort) narrows the list. */
 export function isFiltered(state: ManagerState): boolean {
-  return state.q.trim() !== '' || state.tag !== '' || state.site !== '' || state.status !== 'all' || state.due !== 'all' || state.page !== '';
+  return (
+    state.q.trim() !== '' || state.tag !== '' || state.site !== '' || state.status !== 'all' || state.due !== 'all' || state.page !== ''
+  );
 }

@@ -30,9 +30,12 @@ export function useIncremental<E extends HTMLElement>(total: number, resetKey: u
   useEffect(() => {
     const el = sentinel.current;
     if (!el || limit < step || shown >= total || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) more();
-    }, { rootMargin: '400px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) more();
+      },
+      { rootMargin: '400px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [shown, total, limit, step, more]);

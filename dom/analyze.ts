@@ -28,7 +28,10 @@ export function localIsoDate(d = new Date()): string {
 
 /** The document's publication date (PubDate meta) when it is one, as the extractor's base date. */
 function baseDate(meta: Record<string, string>, today: string): string {
-  const pub = Object.entries(meta).find(([k]) => k.toLowerCase() === 'pubdate')?.[1]?.trim().slice(0, 10);
+  const pub = Object.entries(meta)
+    .find(([k]) => k.toLowerCase() === 'pubdate')?.[1]
+    ?.trim()
+    .slice(0, 10);
   return pub && parseIsoDate(pub) ? pub : today;
 }
 
@@ -169,14 +172,16 @@ export async function runAnalysis(doc: Document, options: AnalyzeOptions): Promi
       unit: count('unit'),
     },
     entities: summaryEntities,
-    timing: (noteTask(), {
-      totalMs: Math.round(performance.now() - started),
-      longestTaskMs: Math.round(longest),
-      longestTaskIn: longestIn,
-      slow,
-      tasks,
-      textLength: model.text.length,
-    }),
+    timing:
+      (noteTask(),
+      {
+        totalMs: Math.round(performance.now() - started),
+        longestTaskMs: Math.round(longest),
+        longestTaskIn: longestIn,
+        slow,
+        tasks,
+        textLength: model.text.length,
+      }),
   };
   return {
     summary,

@@ -20,7 +20,11 @@ import type { CalendarEventRequest } from './summary';
 import type { PageAnalysis } from './analyze';
 import { createUiHost } from './ui-host';
 
-const ROLE: Record<UnitEntity['role'], MessageKey> = { lead: 'roleLeadUnit', support: 'roleSupportUnit', responsible: 'roleResponsibleUnit' };
+const ROLE: Record<UnitEntity['role'], MessageKey> = {
+  lead: 'roleLeadUnit',
+  support: 'roleSupportUnit',
+  responsible: 'roleResponsibleUnit',
+};
 
 const CSS_TEXT = `
 .card { position: absolute; z-index: 2147483647; max-width: 340px; min-width: 200px; background: #fff; color: #1f2328;
@@ -52,7 +56,10 @@ export function lineAround(text: string, at: number): { start: number; end: numb
 }
 
 /** Tasks of a unit on this page: every line that names it, with the deadlines on that line. */
-export function unitTasks(a: Pick<PageAnalysis, 'entities' | 'text'>, unit: UnitEntity): Array<{ line: string; deadlines: DeadlineEntity[] }> {
+export function unitTasks(
+  a: Pick<PageAnalysis, 'entities' | 'text'>,
+  unit: UnitEntity,
+): Array<{ line: string; deadlines: DeadlineEntity[] }> {
   const seen = new Set<number>();
   const out: Array<{ line: string; deadlines: DeadlineEntity[] }> = [];
   for (const e of a.entities) {
@@ -60,9 +67,7 @@ export function unitTasks(a: Pick<PageAnalysis, 'entities' | 'text'>, unit: Unit
     const line = lineAround(a.text, e.start);
     if (seen.has(line.start)) continue;
     seen.add(line.start);
-    const deadlines = a.entities.filter(
-      (d): d is DeadlineEntity => d.kind === 'deadline' && d.start >= line.start && d.end <= line.end,
-    );
+    const deadlines = a.entities.filter((d): d is DeadlineEntity => d.kind === 'deadline' && d.start >= line.start && d.end <= line.end);
     out.push({ line: line.text.length > 60 ? `${line.text.slice(0, 60)}…` : line.text, deadlines });
   }
   return out;
@@ -219,12 +224,7 @@ export class EntityCard {
     this.open(hit.entity, hit.range.getBoundingClientRect(), a, { range: hit.range });
   }
 
-  open(
-    entity: Entity,
-    anchor: DOMRect,
-    a: Pick<PageAnalysis, 'entities' | 'text'>,
-    how: { range?: Range; byHover?: boolean } = {},
-  ): void {
+  open(entity: Entity, anchor: DOMRect, a: Pick<PageAnalysis, 'entities' | 'text'>, how: { range?: Range; byHover?: boolean } = {}): void {
     this.close();
     const doc = this.doc;
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string) => {
@@ -302,7 +302,12 @@ export class EntityCard {
           card.append(button);
         }
       } else {
-        row(t('cardType'), t(entity.precision === 'ongoing' ? 'deadlineOngoing' : entity.precision === 'recurring' ? 'deadlineRecurring' : 'deadlineUndated'));
+        row(
+          t('cardType'),
+          t(
+            entity.precision === 'ongoing' ? 'deadlineOngoing' : entity.precision === 'recurring' ? 'deadlineRecurring' : 'deadlineUndated',
+          ),
+        );
         card.append(dl);
       }
     } else {
@@ -326,7 +331,10 @@ export class EntityCard {
     const onNote = this.options.onNote;
     if (onNote) {
       const actions = el('div', undefined, 'notes');
-      for (const [label, task] of [['addNote', false], ['addTask', true]] as const) {
+      for (const [label, task] of [
+        ['addNote', false],
+        ['addTask', true],
+      ] as const) {
         const b = el('button', t(label));
         b.type = 'button';
         b.dataset.action = task ? 'task' : 'note';

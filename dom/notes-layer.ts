@@ -79,11 +79,13 @@ export class NotesLayer {
 
   /** Reloads the page's notes and re-anchors them (after a change elsewhere, or a new analysis). */
   refresh(): Promise<void> {
-    this.loaded = this.loaded.catch(() => undefined).then(async () => {
-      const a = await this.options.current();
-      this.notes = await this.options.channel.list(this.options.page(a).url);
-      await this.place(a);
-    });
+    this.loaded = this.loaded
+      .catch(() => undefined)
+      .then(async () => {
+        const a = await this.options.current();
+        this.notes = await this.options.channel.list(this.options.page(a).url);
+        await this.place(a);
+      });
     return this.loaded;
   }
 

@@ -12,7 +12,9 @@ export function readMeta(doc: Document): Record<string, string> {
 
 /** The page's own title: ArticleTitle meta, else the first h1/h2 with text, else document.title. */
 export function pageTitle(doc: Document, meta = readMeta(doc)): string {
-  const fromMeta = Object.entries(meta).find(([k]) => k.toLowerCase() === 'articletitle')?.[1]?.trim();
+  const fromMeta = Object.entries(meta)
+    .find(([k]) => k.toLowerCase() === 'articletitle')?.[1]
+    ?.trim();
   if (fromMeta) return fromMeta;
   for (const h of Array.from(doc.querySelectorAll('h1, h2'))) {
     const t = (h.textContent ?? '').replace(/\s+/g, '');
@@ -28,11 +30,7 @@ export function linkTextLength(root: ParentNode): number {
   return n;
 }
 
-export function pageSignals(
-  doc: Document,
-  text: string,
-  counts: { docNumber: number; deadline: number },
-): PageSignals {
+export function pageSignals(doc: Document, text: string, counts: { docNumber: number; deadline: number }): PageSignals {
   const meta = readMeta(doc);
   return {
     meta,

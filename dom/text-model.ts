@@ -11,16 +11,72 @@
 
 /** Elements whose content is never page text. */
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'IFRAME',
+  'OBJECT',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'VIDEO',
+  'AUDIO',
+  'HEAD',
+  'TITLE',
 ]);
 
 /** Elements that start and end a line (td/th/tr/br have their own handling). */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS',
-  'DIALOG', 'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1',
-  'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU',
-  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIR',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'MENU',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TFOOT',
+  'THEAD',
+  'UL',
 ]);
 
 /** Attribute that marks the extension's own UI; such subtrees are never part of the model. */
@@ -280,8 +336,7 @@ export class TextModelBuilder {
     if (this.pending === 'none') return;
     const last = this.last;
     const dropped =
-      last === '' || last === '\n' || last === '\t' || last === ' ' ||
-      (this.pending === 'lineBreak' && CJK.test(last) && CJK.test(next));
+      last === '' || last === '\n' || last === '\t' || last === ' ' || (this.pending === 'lineBreak' && CJK.test(last) && CJK.test(next));
     if (!dropped && this.pendingNode) this.piece(this.pendingNode, this.pendingOffset, ' ');
     this.pending = 'none';
     this.pendingNode = null;
@@ -332,11 +387,7 @@ export function buildTextModel(root: Node | Node[]): TextModel {
 }
 
 /** Builds the model in slices of about `sliceMs`, yielding to the event loop between slices. */
-export async function buildTextModelChunked(
-  root: Node | Node[],
-  yieldNow: () => Promise<void>,
-  sliceMs = 12,
-): Promise<TextModel> {
+export async function buildTextModelChunked(root: Node | Node[], yieldNow: () => Promise<void>, sliceMs = 12): Promise<TextModel> {
   const builder = new TextModelBuilder(root);
   while (!builder.step(performance.now() + sliceMs)) await yieldNow();
   return builder.finish();

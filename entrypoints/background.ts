@@ -56,10 +56,14 @@ export default defineBackground(() => {
 
   // Menus persist across restarts: (re)create them on install/update only.
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: ADD_NOTE_MENU_ID, title: t('addNote'), contexts: ['selection'] }, () => void browser.runtime.lastError);
+    browser.contextMenus.create(
+      { id: ADD_NOTE_MENU_ID, title: t('addNote'), contexts: ['selection'] },
+      () => void browser.runtime.lastError,
+    );
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined) void composeInTab(tab.id).catch((e) => console.error('[公报透镜]', e));
+    if (info.menuItemId === ADD_NOTE_MENU_ID && tab?.id !== undefined)
+      void composeInTab(tab.id).catch((e) => console.error('[公报透镜]', e));
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== ADD_NOTE_COMMAND) return;

@@ -125,7 +125,8 @@ export default defineContentScript({
           if (typeof ics !== 'string') throw new Error(t('backgroundNoResponse'));
           return ics;
         },
-        onNote: (entity, how) => void layer.composeForEntity(entity, how).catch((e) => layer.notice(String(e instanceof Error ? e.message : e))),
+        onNote: (entity, how) =>
+          void layer.composeForEntity(entity, how).catch((e) => layer.notice(String(e instanceof Error ? e.message : e))),
         yieldsAt: (x, y, a) => layer.hasNoteAt(x, y, a),
       });
       card.attach();

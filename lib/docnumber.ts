@@ -21,15 +21,18 @@ const WS = '[ \\t\\r\\n\\u3000\\u00a0]';
 /** Bracketed year, optional 第, sequence, 号. Bounded whitespace keeps it linear. */
 const TAIL_SOURCE =
   `[${OPEN}]${WS}{0,4}(${D}${WS}{0,2}${D}${WS}{0,2}${D}${WS}{0,2}${D})${WS}{0,4}[${CLOSE}]` +
-    `${WS}{0,6}第?${WS}{0,2}(${D}(?:${WS}{0,3}${D}){0,4})${WS}{0,6}号`;
+  `${WS}{0,6}第?${WS}{0,2}(${D}(?:${WS}{0,3}${D}){0,4})${WS}{0,6}号`;
 /** The same, sticky, to read the year and sequence of a tail found by DOC_NUMBER_TAIL. */
 const TAIL_RE = new RegExp(TAIL_SOURCE, 'y');
 /**
  * Tails are scanned for near their 号 (see anchored-scan.ts), at most 52 characters after the
  * bracket: 1 + 4 + 10 + 4 + 1 + 6 + 1 + 2 + 17 + 6. A regex scan tried every bracket and digit.
  */
-export const DOC_NUMBER_TAIL = anchored(TAIL_SOURCE,
-  [{ ch: '号', maxLead: 52, between: '〔[［(（【〈﹝〕]］)）】〉﹞0123456789０１２３４５６７８９ \t\r\n\u3000\u00a0第' }], '〔[［(（【〈﹝');
+export const DOC_NUMBER_TAIL = anchored(
+  TAIL_SOURCE,
+  [{ ch: '号', maxLead: 52, between: '〔[［(（【〈﹝〕]］)）】〉﹞0123456789０１２３４５６７８９ \t\r\n\u3000\u00a0第' }],
+  '〔[［(（【〈﹝',
+);
 
 /** The characters extractDocNumbers looks up in a CharPositions index. */
 export const DOC_NUMBER_CHARS = '号';
@@ -43,12 +46,60 @@ const MAX_ISSUER = 10;
  * no issuer code uses: 经 (朔农经发), 同 (大同: 同政发) or 依 (依兰) are deliberately absent.
  */
 const LEAD_IN_WORDS = [
-  '根据', '依据', '依照', '按照', '参照', '对照', '遵照', '贯彻', '落实', '执行', '结合', '转发',
-  '印发', '下发', '详见', '通过', '关于', '文件', '精神',
+  '根据',
+  '依据',
+  '依照',
+  '按照',
+  '参照',
+  '对照',
+  '遵照',
+  '贯彻',
+  '落实',
+  '执行',
+  '结合',
+  '转发',
+  '印发',
+  '下发',
+  '详见',
+  '通过',
+  '关于',
+  '文件',
+  '精神',
   // organ names written out before their code: 市政府岭市政发, 省厅晋人社厅函
-  '政府', '办公室', '办公厅', '委员会', '省厅',
-  '接', '据', '按', '见', '将', '把', '是', '的', '和', '及', '与', '并', '或', '在', '对', '由',
-  '为', '即', '从', '向', '以', '了', '已', '均', '等', '其', '该', '此', '至',
+  '政府',
+  '办公室',
+  '办公厅',
+  '委员会',
+  '省厅',
+  '接',
+  '据',
+  '按',
+  '见',
+  '将',
+  '把',
+  '是',
+  '的',
+  '和',
+  '及',
+  '与',
+  '并',
+  '或',
+  '在',
+  '对',
+  '由',
+  '为',
+  '即',
+  '从',
+  '向',
+  '以',
+  '了',
+  '已',
+  '均',
+  '等',
+  '其',
+  '该',
+  '此',
+  '至',
 ];
 
 /** Characters a code never starts with: a PDF line break before them split the issuer (运\n政办发). */
@@ -72,12 +123,19 @@ function readRun(text: string, open: number): { run: string; offsets: number[]; 
   let i = open - 1;
   // A space may stand between issuer and bracket (晋财农 [2022]124号).
   let gap = 0;
-  while (i >= 0 && gap < 2 && (text[i] === ' ' || text[i] === '\u3000')) { i--; gap++; }
+  while (i >= 0 && gap < 2 && (text[i] === ' ' || text[i] === '\u3000')) {
+    i--;
+    gap++;
+  }
   const offsets: number[] = [];
   let crossed = false;
   while (i >= 0 && offsets.length < MAX_ISSUER + 4) {
     const ch = text[i];
-    if (isHan(ch)) { offsets.push(i); i--; continue; }
+    if (isHan(ch)) {
+      offsets.push(i);
+      i--;
+      continue;
+    }
     if (!crossed && isSpace(ch) && offsets.length > 0 && NEVER_FIRST.has(text[offsets[offsets.length - 1]!]!)) {
       let j = i;
       while (j >= 0 && j > i - 4 && isSpace(text[j])) j--;
@@ -96,16 +154,21 @@ function readRun(text: string, open: number): { run: string; offsets: number[]; 
 
 function findCandidates(text: string, positions: CharPositions): Candidate[] {
   const out: Candidate[] = [];
-  forEachMatch(text, DOC_NUMBER_TAIL, (start, end) => {
-    TAIL_RE.lastIndex = start;
-    const m = TAIL_RE.exec(text)!;
-    const year = digitsToNumber(m[1]!);
-    const seq = digitsToNumber(m[2]!);
-    if (year < 1949 || year > 2099 || !(seq > 0)) return;
-    const { run, offsets, clean } = readRun(text, start);
-    if (run.length < 2) return;
-    out.push({ open: start, run, runOffsets: offsets, clean, end, year, seq });
-  }, positions);
+  forEachMatch(
+    text,
+    DOC_NUMBER_TAIL,
+    (start, end) => {
+      TAIL_RE.lastIndex = start;
+      const m = TAIL_RE.exec(text)!;
+      const year = digitsToNumber(m[1]!);
+      const seq = digitsToNumber(m[2]!);
+      if (year < 1949 || year > 2099 || !(seq > 0)) return;
+      const { run, offsets, clean } = readRun(text, start);
+      if (run.length < 2) return;
+      out.push({ open: start, run, runOffsets: offsets, clean, end, year, seq });
+    },
+    positions,
+  );
   return out;
 }
 
@@ -141,7 +204,8 @@ function issuerStart(run: string, known: ReadonlySet<string>): number {
 const NONE: ReadonlySet<string> = new Set();
 
 export function extractDocNumbers(
-  text: string, positions: CharPositions = new CharPositions(text, DOC_NUMBER_ALPHABET),
+  text: string,
+  positions: CharPositions = new CharPositions(text, DOC_NUMBER_ALPHABET),
 ): DocNumberEntity[] {
   const candidates = findCandidates(text, positions);
   // Issuers the document itself prints with a clean left boundary.
@@ -165,4 +229,3 @@ export function extractDocNumbers(
     };
   });
 }
-

@@ -41,7 +41,10 @@ function isHeader(text: string, e: DocNumberEntity): boolean {
   return rest === '' || /^发文字号[：:]?$/.test(rest) || /^文号[：:]?$/.test(rest);
 }
 
-interface Mark { offset: number; year: number }
+interface Mark {
+  offset: number;
+  year: number;
+}
 
 function upperBound(marks: readonly Mark[], offset: number): number {
   let lo = 0;

@@ -5,16 +5,54 @@
 import { Parser } from 'htmlparser2';
 
 /** Elements whose content is never page text. */
-const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object', 'svg', 'math',
-]);
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object', 'svg', 'math']);
 
 /** Elements that start and end a line. td/th/tr/br/pre have their own handling. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details',
-  'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1',
-  'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu',
-  'nav', 'ol', 'option', 'p', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'option',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'ul',
 ]);
 
 // CJK ideographs, kana, hangul, CJK punctuation, full-width forms and surrogates (ext. B+).
@@ -97,9 +135,7 @@ class TextBuilder {
   private flushPending(next: string): void {
     if (this.pending === 'none') return;
     const last = this.cell[this.cell.length - 1];
-    const dropped =
-      last === undefined ||
-      (this.pending === 'lineBreak' && CJK.test(last) && CJK.test(next));
+    const dropped = last === undefined || (this.pending === 'lineBreak' && CJK.test(last) && CJK.test(next));
     if (!dropped) this.cell += ' ';
     this.pending = 'none';
   }
@@ -126,17 +162,28 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name) {
-        if (SKIPPED.has(name)) { skipDepth++; return; }
+        if (SKIPPED.has(name)) {
+          skipDepth++;
+          return;
+        }
         // Pages that never close <head> would otherwise lose their whole body.
         if (name === 'body') skipDepth = 0;
         if (skipDepth > 0) return;
-        if (name === 'br') { if (cellDepth > 0) out.forcedSpace(); else out.hardBreak(); return; }
+        if (name === 'br') {
+          if (cellDepth > 0) out.forcedSpace();
+          else out.hardBreak();
+          return;
+        }
         if (cellDepth > 0 && (BLOCKS.has(name) || name === 'tr' || name === 'td' || name === 'th' || name === 'pre')) {
           out.forcedSpace();
           if (name === 'td' || name === 'th') cellDepth++;
           return;
         }
-        if (name === 'tr') { out.softBreak(); rows.push(0); return; }
+        if (name === 'tr') {
+          out.softBreak();
+          rows.push(0);
+          return;
+        }
         if (name === 'td' || name === 'th') {
           const row = rows.length - 1;
           if (row >= 0) {
@@ -157,11 +204,25 @@ export function htmlToText(html: string): string {
         else out.text(data);
       },
       onclosetag(name) {
-        if (SKIPPED.has(name)) { if (skipDepth > 0) skipDepth--; return; }
+        if (SKIPPED.has(name)) {
+          if (skipDepth > 0) skipDepth--;
+          return;
+        }
         if (skipDepth > 0 || name === 'br') return;
-        if (name === 'td' || name === 'th') { if (cellDepth > 0) cellDepth--; if (cellDepth > 0) out.forcedSpace(); return; }
-        if (cellDepth > 0) { if (BLOCKS.has(name) || name === 'tr' || name === 'pre') out.forcedSpace(); return; }
-        if (name === 'tr') { out.softBreak(); rows.pop(); return; }
+        if (name === 'td' || name === 'th') {
+          if (cellDepth > 0) cellDepth--;
+          if (cellDepth > 0) out.forcedSpace();
+          return;
+        }
+        if (cellDepth > 0) {
+          if (BLOCKS.has(name) || name === 'tr' || name === 'pre') out.forcedSpace();
+          return;
+        }
+        if (name === 'tr') {
+          out.softBreak();
+          rows.pop();
+          return;
+        }
         if (name === 'pre' && preDepth > 0) preDepth--;
         if (BLOCKS.has(name) || name === 'pre') out.softBreak();
       },

@@ -18,7 +18,7 @@ export function icsFold(line: string): string {
   let start = 0;
   let octets = 0;
   let limit = 75;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     const c = line.charCodeAt(i);
     const pair = c >= 0xd800 && c <= 0xdbff && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     const n = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;

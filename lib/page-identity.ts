@@ -13,7 +13,8 @@ export interface PageIdentity {
 }
 
 const LABEL_BEFORE = /(?:发文字号|文号)[ \t\u3000]*[：:][ \t\u3000]*$/;
-const LABELLED_DATE = /成文日期[ \t\u3000]*[：:][ \t\u3000]*(\d{4})[ \t\u3000]*[年\-/.][ \t\u3000]*(\d{1,2})[ \t\u3000]*[月\-/.][ \t\u3000]*(\d{1,2})/;
+const LABELLED_DATE =
+  /成文日期[ \t\u3000]*[：:][ \t\u3000]*(\d{4})[ \t\u3000]*[年\-/.][ \t\u3000]*(\d{1,2})[ \t\u3000]*[月\-/.][ \t\u3000]*(\d{1,2})/;
 // A signature date: the whole line is the date (2024年3月5日 / 2024-03-05).
 const DATE_LINE = /^[ \t\u3000]*(\d{4})[ \t\u3000]*年[ \t\u3000]*(\d{1,2})[ \t\u3000]*月[ \t\u3000]*(\d{1,2})[ \t\u3000]*日[ \t\u3000]*$/gm;
 

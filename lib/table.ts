@@ -14,14 +14,22 @@ import { Alphabet, CharPositions } from './anchored-scan';
  * cell is blank). Its text is only sliced when asked for: most cells of a table are never read.
  */
 export class Cell {
-  constructor(readonly source: string, readonly start: number, readonly end: number, readonly first: number) {}
+  constructor(
+    readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly first: number,
+  ) {}
   get text(): string {
     return this.source.slice(this.start, this.end);
   }
 }
 
 /** A line holding a tab: its cells and the last non-blank cell. */
-interface Row { cells: Cell[]; last: number }
+interface Row {
+  cells: Cell[];
+  last: number;
+}
 
 /** Rows in text order; null stands for a prose line, which ends a table. Blank lines are left out. */
 export type TableRows = ReadonlyArray<Row | null>;
@@ -116,7 +124,10 @@ export function columnCells(rows: TableRows, header: ReadonlySet<string>): Array
   // A cell can only name a header when its first non-space starts one; others are not squashed.
   const firsts = new CodeSet([...header].map((h) => h[0] ?? '').join(''));
   for (const row of rows) {
-    if (row === null) { cols = []; continue; }
+    if (row === null) {
+      cols = [];
+      continue;
+    }
     const matching: typeof cols = [];
     for (let i = 0; i < row.cells.length; i++) {
       const c = row.cells[i]!;
@@ -124,7 +135,10 @@ export function columnCells(rows: TableRows, header: ReadonlySet<string>): Array
       const k = squash(c.text);
       if (header.has(k)) matching.push({ col: i, name: k, isLast: row.last === i });
     }
-    if (matching.length) { cols = matching; continue; }
+    if (matching.length) {
+      cols = matching;
+      continue;
+    }
     for (const { col, name, isLast } of cols) {
       const candidates: Cell[] = [];
       const atIndex = row.cells[col];

@@ -9,7 +9,12 @@
 import type { UnitRole } from './entity';
 import { CodeSet, isSpaceCode, squash } from './cjk';
 
-export interface UnitSpan { start: number; end: number; name: string; role: UnitRole }
+export interface UnitSpan {
+  start: number;
+  end: number;
+  name: string;
+  role: UnitRole;
+}
 
 /** Endings of organisation names. Only applied to text already known to be in a unit slot. */
 const UNIT_END =
@@ -17,7 +22,8 @@ const UNIT_END =
 /** Persons, positions and non-organisations that happen to share those endings. */
 const NOT_UNIT =
   // Anywhere in the name: persons and verbs that never sit inside an organisation's name.
-  /(?:县长|书记|同志|负责人|干部|群众|居民|学生|家长|农户|协会会员|部分|全体|以下|以上|之一|[0-9０-９]|要|由|会同|应当|按照|根据|通过|对|向)|/.source +
+  /(?:县长|书记|同志|负责人|干部|群众|居民|学生|家长|农户|协会会员|部分|全体|以下|以上|之一|[0-9０-９]|要|由|会同|应当|按照|根据|通过|对|向)|/
+    .source +
   // At the end only: nouns that end like units but are not (全社会, 大会, 景区), while 县人力资源和社会保障局,
   // 县中小企业服务中心, 景区管理处 and 领导小组 stay names.
   /(?:社会|大会|会议|机会|企业|工作|领导|主任|区域|地区|景区|园区内|小区|社区)$|^(?:部门|单位|政府|有关|相关)$|^[0-9]/.source;
@@ -29,8 +35,13 @@ const UNIT_LAST = new Set([...'局办委会部门位心队镇乡道府组司团�
 const UNIT_END_MAX = 4;
 
 export function isUnitName(name: string): boolean {
-  return name.length >= 2 && name.length <= 30 && UNIT_LAST.has(name.charCodeAt(name.length - 1)) &&
-    UNIT_END.test(name.length > UNIT_END_MAX ? name.slice(-UNIT_END_MAX) : name) && !NOT_UNIT_RE.test(name);
+  return (
+    name.length >= 2 &&
+    name.length <= 30 &&
+    UNIT_LAST.has(name.charCodeAt(name.length - 1)) &&
+    UNIT_END.test(name.length > UNIT_END_MAX ? name.slice(-UNIT_END_MAX) : name) &&
+    !NOT_UNIT_RE.test(name)
+  );
 }
 
 type RoleWord = UnitRole | 'explicit-responsible' | null;
@@ -44,7 +55,10 @@ const ROLE_TAIL: Array<[RegExp, RoleWord]> = [
   [/(?:按职责分工负责|按分工负责|分工负责|按职责负责|负责落实|具体负责|负责)$/, 'explicit-responsible'],
 ];
 
-interface Range { start: number; end: number }
+interface Range {
+  start: number;
+  end: number;
+}
 
 /** Trim whitespace and markdown bold markers (**) off a range. */
 /** isSpace (cjk.ts) or a markdown bold marker, on a char code. */
@@ -68,15 +82,17 @@ function splitStructure(text: string, start: number, end: number): Range[][][] {
   let itemStart = start;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0xff08 || c === 0x28) depth++; // （ (
-    else if (c === 0xff09 || c === 0x29) depth = Math.max(0, depth - 1); // ） )
+    if (c === 0xff08 || c === 0x28)
+      depth++; // （ (
+    else if (c === 0xff09 || c === 0x29)
+      depth = Math.max(0, depth - 1); // ） )
     else if (depth === 0) {
       // 、 ends an item, ，/, a sub-group, ；/; a group.
       if (c !== 0x3001 && c !== 0xff0c && c !== 0x2c && c !== 0xff1b && c !== 0x3b) continue;
       items.push({ start: itemStart, end: i });
       itemStart = i + 1;
-      if (c === 0xff0c || c === 0x2c) subs.push(items = []);
-      else if (c === 0xff1b || c === 0x3b) groups.push(subs = [items = []]);
+      if (c === 0xff0c || c === 0x2c) subs.push((items = []));
+      else if (c === 0xff1b || c === 0x3b) groups.push((subs = [(items = [])]));
     }
   }
   items.push({ start: itemStart, end });
@@ -108,7 +124,8 @@ function namesIn(text: string, r: Range): Range[] {
   if (deng > 0) {
     const tail = squash(t.slice(deng + 1));
     const head = namesIn(text, { start: r.start, end: r.start + deng });
-    if (head.length && (/^(?:部门|单位|有关部门|相关部门|部门和单位|单位和部门|有关单位|相关单位|)$/.test(tail) || !isUnitName(tail))) return head;
+    if (head.length && (/^(?:部门|单位|有关部门|相关部门|部门和单位|单位和部门|有关单位|相关单位|)$/.test(tail) || !isUnitName(tail)))
+      return head;
     if (head.length) return [...head, trim(text, { start: r.start + deng + 1, end: r.end })];
   }
   // A trailing parenthesis: aliases when it lists units, a scope note otherwise (县文旅局(旅游部分)).
@@ -228,10 +245,16 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
   }
   if (squashed.length === 0) return null;
 
-  const groupText = (g: Sub[]) => g.flatMap((s) => s.names).map((n) => text.slice(n.start, n.end)).join('');
+  const groupText = (g: Sub[]) =>
+    g
+      .flatMap((s) => s.names)
+      .map((n) => text.slice(n.start, n.end))
+      .join('');
   const leadFirstGroup =
-    opts.departmentsLeadBeforeTownships && parsed.length >= 2 &&
-    !TOWNSHIP.test(groupText(parsed[0]!)) && parsed.slice(1).every((g) => TOWNSHIP.test(groupText(g)));
+    opts.departmentsLeadBeforeTownships &&
+    parsed.length >= 2 &&
+    !TOWNSHIP.test(groupText(parsed[0]!)) &&
+    parsed.slice(1).every((g) => TOWNSHIP.test(groupText(g)));
 
   const out: UnitSpan[] = [];
   let k = 0;
@@ -250,4 +273,7 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
   return out;
 }
 
-interface Sub { names: Range[]; role: RoleWord }
+interface Sub {
+  names: Range[];
+  role: RoleWord;
+}

@@ -21,7 +21,7 @@ export function toUri(url: string): string {
   const keepBrackets = AUTHORITY.exec(href)?.[0].length ?? 0;
   let out = '';
   let seenHash = false;
-  for (let i = 0; i < href.length; ) {
+  for (let i = 0; i < href.length;) {
     const ch = String.fromCodePoint(href.codePointAt(i)!);
     const at = i;
     i += ch.length;

@@ -27,14 +27,38 @@ function random(): number {
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
-const UNITS = ['县财政局', '县教育局', '县农业农村局', '县住房和城乡建设局', '县卫生健康局', '县自然资源局', '县交通运输局', '各乡镇人民政府', '县应急管理局', '县市场监督管理局'];
+const UNITS = [
+  '县财政局',
+  '县教育局',
+  '县农业农村局',
+  '县住房和城乡建设局',
+  '县卫生健康局',
+  '县自然资源局',
+  '县交通运输局',
+  '各乡镇人民政府',
+  '县应急管理局',
+  '县市场监督管理局',
+];
 const VERBS = ['牵头', '负责', '配合', '督促指导'];
-const TASKS = ['农村人居环境整治', '校舍安全排查', '高标准农田建设', '生活垃圾收运', '危房改造', '防汛物资储备', '道路养护', '食品安全抽检', '森林防火巡查', '饮用水源保护'];
+const TASKS = [
+  '农村人居环境整治',
+  '校舍安全排查',
+  '高标准农田建设',
+  '生活垃圾收运',
+  '危房改造',
+  '防汛物资储备',
+  '道路养护',
+  '食品安全抽检',
+  '森林防火巡查',
+  '饮用水源保护',
+];
 const ENDS = ['完成验收', '报送工作总结', '完成摸底排查', '实现全覆盖', '完成资金拨付', '组织专项检查'];
 
 function sentence(n: number): string {
-  return `（${n}）${pick(UNITS)}${pick(VERBS)}${pick(TASKS)}工作，${int(2023, 2025)}年${int(1, 12)}月底前${pick(ENDS)}，` +
-    `所需经费${int(5, 900)}万元由${pick(UNITS)}统筹安排，${pick(['各乡镇', '各村', '各部门'])}要明确专人、压实责任。`;
+  return (
+    `（${n}）${pick(UNITS)}${pick(VERBS)}${pick(TASKS)}工作，${int(2023, 2025)}年${int(1, 12)}月底前${pick(ENDS)}，` +
+    `所需经费${int(5, 900)}万元由${pick(UNITS)}统筹安排，${pick(['各乡镇', '各村', '各部门'])}要明确专人、压实责任。`
+  );
 }
 function tableRow(n: number): string {
   return `${n}\t${pick(TASKS)}\t${pick(UNITS)}\t${int(1, 12)}月底前`;
@@ -73,7 +97,10 @@ function makeNotes(page: string): Stored[] {
 const INSERTED = '（新增）为加强统筹，成立县农村人居环境整治工作领导小组，由县长任组长，分管副县长任副组长。\n';
 const INSERT_AT = 1000; // before every note (they start at 20 000 or later)
 /** A new section longer than the near-search window: every passage moves 20 000 units. */
-const SECTION = Array.from({ length: 400 }, (_, i) => `（附${i + 1}）新增工作事项说明第${i + 1}条，请各单位对照落实。`).join('\n').slice(0, 20_000) + '\n';
+const SECTION =
+  Array.from({ length: 400 }, (_, i) => `（附${i + 1}）新增工作事项说明第${i + 1}条，请各单位对照落实。`)
+    .join('\n')
+    .slice(0, 20_000) + '\n';
 
 /** A changed page, and where each note's passage now is (null: it is gone). */
 interface Change {
@@ -94,19 +121,43 @@ function editAt(page: string, edits: { at: number; remove: number; put: string }
 const SCENARIOS: [string, (page: string, notes: Stored[]) => Change][] = [
   ['unchanged page', (page) => ({ page, expected: (s) => shiftedBy(s, 0) })],
   ['paragraph inserted near the top', (page) => ({ page: insertAtTop(page), expected: (s) => shiftedBy(s, INSERTED.length) })],
-  ['+ one character edited in every quote', (page, notes) => ({
-    // One unit in the middle of each passage replaced by another (lengths unchanged).
-    page: insertAtTop(editAt(page, notes.map((s) => ({ at: (s.position.start + s.position.end) >> 1, remove: 1, put: '※' })))),
-    expected: (s) => shiftedBy(s, INSERTED.length),
-  })],
-  ['section inserted (20 000) + one edit each', (page, notes) => ({
-    page: SECTION + editAt(page, notes.map((s) => ({ at: (s.position.start + s.position.end) >> 1, remove: 1, put: '※' }))),
-    expected: (s) => shiftedBy(s, SECTION.length),
-  })],
-  ['+ every quote deleted with its context', (page, notes) => ({
-    page: insertAtTop(editAt(page, notes.map((s) => ({ at: s.position.start - 40, remove: s.position.end - s.position.start + 80, put: '' })))),
-    expected: () => null,
-  })],
+  [
+    '+ one character edited in every quote',
+    (page, notes) => ({
+      // One unit in the middle of each passage replaced by another (lengths unchanged).
+      page: insertAtTop(
+        editAt(
+          page,
+          notes.map((s) => ({ at: (s.position.start + s.position.end) >> 1, remove: 1, put: '※' })),
+        ),
+      ),
+      expected: (s) => shiftedBy(s, INSERTED.length),
+    }),
+  ],
+  [
+    'section inserted (20 000) + one edit each',
+    (page, notes) => ({
+      page:
+        SECTION +
+        editAt(
+          page,
+          notes.map((s) => ({ at: (s.position.start + s.position.end) >> 1, remove: 1, put: '※' })),
+        ),
+      expected: (s) => shiftedBy(s, SECTION.length),
+    }),
+  ],
+  [
+    '+ every quote deleted with its context',
+    (page, notes) => ({
+      page: insertAtTop(
+        editAt(
+          page,
+          notes.map((s) => ({ at: s.position.start - 40, remove: s.position.end - s.position.start + 80, put: '' })),
+        ),
+      ),
+      expected: () => null,
+    }),
+  ],
 ];
 
 function run(title: string, page: string): void {
@@ -116,7 +167,9 @@ function run(title: string, page: string): void {
   for (let i = 1; i < notes.length; i++) {
     if (notes[i]!.position.start < notes[i - 1]!.position.end + 100) notes.splice(i--, 1);
   }
-  console.log(`\n${title}: ${page.length.toLocaleString()} UTF-16 units; notes: ${notes.length}; 6月底前 occurs ${page.split('6月底前').length - 1}×`);
+  console.log(
+    `\n${title}: ${page.length.toLocaleString()} UTF-16 units; notes: ${notes.length}; 6月底前 occurs ${page.split('6月底前').length - 1}×`,
+  );
   console.log('scenario                               | total ms | slowest note ms | placed by                  | right | wrong');
   for (const [name, make] of SCENARIOS) {
     const { page: changed, expected } = make(page, notes);

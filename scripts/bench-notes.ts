@@ -40,7 +40,14 @@ function makeNotes(docUrl: string): { notes: Note[]; pages: AnnotatedPage[] } {
     const url = p === 0 ? docUrl : `http://${HOST}/zfgb/2024/doc-${p}.html`;
     const stamp = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
     if (i % PER_PAGE === 0) {
-      pages.push({ url, title: `山河县人民政府办公室关于第${p + 1}项工作的通知`, site: HOST, docNumber: `河政办发〔2024〕${p + 1}号`, docDate: '2024-03-29', updatedAt: stamp });
+      pages.push({
+        url,
+        title: `山河县人民政府办公室关于第${p + 1}项工作的通知`,
+        site: HOST,
+        docNumber: `河政办发〔2024〕${p + 1}号`,
+        docDate: '2024-03-29',
+        updatedAt: stamp,
+      });
     }
     const exact = `${units[i % units.length]}负责第${i}项任务`;
     notes.push({
@@ -50,7 +57,14 @@ function makeNotes(docUrl: string): { notes: Note[]; pages: AnnotatedPage[] } {
       site: HOST,
       docNumber: pages[p]!.docNumber,
       docDate: pages[p]!.docDate,
-      target: i % 4 === 3 ? { type: 'page' } : { type: 'selection', quote: { type: 'TextQuoteSelector', exact, prefix: '各乡镇要', suffix: '，按时报送。' }, position: { type: 'TextPositionSelector', start: i, end: i + exact.length } },
+      target:
+        i % 4 === 3
+          ? { type: 'page' }
+          : {
+              type: 'selection',
+              quote: { type: 'TextQuoteSelector', exact, prefix: '各乡镇要', suffix: '，按时报送。' },
+              position: { type: 'TextPositionSelector', start: i, end: i + exact.length },
+            },
       body: `第${i}条批注：请核对进度，并于月底前报送书面材料。`,
       tags: i % 3 === 0 ? ['防汛', '台账'] : ['督办'],
       color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5]!,
@@ -65,13 +79,17 @@ function makeNotes(docUrl: string): { notes: Note[]; pages: AnnotatedPage[] } {
 
 async function countNotes(page: Page): Promise<number> {
   // The first number of the counts line (共 10,000 条… / 10,000 notes…, whichever language the browser has).
-  return page.evaluate(() => Number(/[\d,]+/.exec(document.querySelector('[data-testid=counts]')?.textContent ?? '')?.[0]?.replace(/,/g, '') ?? -1));
+  return page.evaluate(() =>
+    Number(/[\d,]+/.exec(document.querySelector('[data-testid=counts]')?.textContent ?? '')?.[0]?.replace(/,/g, '') ?? -1),
+  );
 }
 
 const loadAtStart = loadavg()[0]!;
 const server = await startServer();
 const docUrl = server.url(DOC, HOST);
-const file = serializeCollection(toAnnotationCollection(makeNotes(docUrl).notes, makeNotes(docUrl).pages, { now: new Date('2026-01-01T00:00:00Z') }));
+const file = serializeCollection(
+  toAnnotationCollection(makeNotes(docUrl).notes, makeNotes(docUrl).pages, { now: new Date('2026-01-01T00:00:00Z') }),
+);
 // The file is chosen from disk, as a reader does. (Handing Playwright the bytes instead makes it
 // base64-decode 12 MB inside the page, 2-5 s of the page's own thread before the extension sees a file.)
 const fileDir = mkdtempSync(join(tmpdir(), 'bench-notes-'));
@@ -169,11 +187,15 @@ const rows: Array<[string, number, number]> = [
   ...Object.entries(results.exports).map(([f, xs]) => [`export 10k: ${f}`, median(xs), 500] as [string, number, number]),
   ['popup open → 20 notes rendered (10k in db)', median(results.popup), 100],
 ];
-console.log(`bench:notes — ${N} notes, median of ${RUNS} run(s), Chromium; 1-min load average ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `bench:notes — ${N} notes, median of ${RUNS} run(s), Chromium; 1-min load average ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
+);
 let missed = 0;
 for (const [name, value, target] of rows) {
   const ok = value <= target;
   if (!ok) missed++;
-  console.log(`${name.padEnd(46)} ${ms([value]).padStart(8)}${Number.isFinite(target) ? `  (target ≤ ${target} ms) ${ok ? 'ok' : 'MISSED'}` : ''}`);
+  console.log(
+    `${name.padEnd(46)} ${ms([value]).padStart(8)}${Number.isFinite(target) ? `  (target ≤ ${target} ms) ${ok ? 'ok' : 'MISSED'}` : ''}`,
+  );
 }
 process.exit(missed ? 1 : 0);

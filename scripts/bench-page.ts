@@ -45,7 +45,11 @@ try {
     let summary: PageSummary | undefined;
     for (let i = 0; i < 200 && !summary; i++) {
       summary = (await probe.evaluate(async (url) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        const api = (
+          globalThis as unknown as {
+            chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+          }
+        ).chrome;
         for (const t of await api.tabs.query({})) {
           const s = (await api.tabs.sendMessage(t.id!, { type: 'gl:summary' }).catch(() => undefined)) as { url: string } | undefined;
           if (s?.url === url) return s;
@@ -82,13 +86,19 @@ try {
   const content = readFileSync(join(ROOT, '.output/chrome-mv3/content-scripts/content.js'));
   const oursMs = median(ours.map((t) => t.totalMs));
   const markMs = median(marks);
-  console.log(`page: ${(html.length / 1024).toFixed(0)} KB HTML, ${ours[0]!.textLength} characters of text, ${texts.length} distinct entity texts; median of ${RUNS} runs`);
+  console.log(
+    `page: ${(html.length / 1024).toFixed(0)} KB HTML, ${ours[0]!.textLength} characters of text, ${texts.length} distinct entity texts; median of ${RUNS} runs`,
+  );
   console.log('| | time to all highlights | longest task |');
   console.log('|---|---|---|');
-  console.log(`| Gazette Lens (content script) | ${oursMs} ms | ${median(ours.map((t) => t.longestTaskMs))} ms (max ${Math.max(...ours.map((t) => t.longestTaskMs))}) |`);
+  console.log(
+    `| Gazette Lens (content script) | ${oursMs} ms | ${median(ours.map((t) => t.longestTaskMs))} ms (max ${Math.max(...ours.map((t) => t.longestTaskMs))}) |`,
+  );
   console.log(`| mark.js 8.11.1, same texts | ${markMs.toFixed(0)} ms | one task |`);
   console.log(`ratio: ${(oursMs / markMs).toFixed(3)}× mark.js (target ≤ 0.2×)`);
-  console.log(`content script: ${(content.length / 1024).toFixed(1)} KB, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzip (target ≤ 30 KB)`);
+  console.log(
+    `content script: ${(content.length / 1024).toFixed(1)} KB, ${(gzipSync(content).length / 1024).toFixed(1)} KB gzip (target ≤ 30 KB)`,
+  );
 } finally {
   await harness.close();
 }

@@ -53,10 +53,14 @@ function median(fn: () => void, { warmup = 3, runs = 15, budgetMs = 1500 } = {})
 
 function printTable(header: string[], rows: string[][], rightAligned: Set<number>): void {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const fmt = (cells: string[]) => cells.map((c, i) => {
-    const gap = ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)));
-    return rightAligned.has(i) ? gap + c : c + gap;
-  }).join('  ').trimEnd();
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => {
+        const gap = ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(c)));
+        return rightAligned.has(i) ? gap + c : c + gap;
+      })
+      .join('  ')
+      .trimEnd();
   console.log(fmt(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(fmt(r));
@@ -71,26 +75,39 @@ let failed = false;
 let baselineNsPerChar: number | null = null;
 
 const corpusFiles = existsSync(corpusDir)
-  ? readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort() : [];
+  ? readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 if (corpusFiles.length === 0) {
   console.log(`note: no corpus at ${corpusDir}; skipping the corpus comparison.`);
 } else {
   console.log(`Corpus: ${corpusDir} (median of up to 15 runs after 3 warm-ups)\n`);
   const rows: string[][] = [];
-  let totalChars = 0, totalExtract = 0, totalBaseline = 0;
+  let totalChars = 0,
+    totalExtract = 0,
+    totalBaseline = 0;
   for (const file of corpusFiles) {
     const text = readFileSync(path.join(corpusDir, file), 'utf8');
     const te = median(() => runExtract(text));
     const tb = median(() => baseline(text));
-    totalChars += text.length; totalExtract += te; totalBaseline += tb;
+    totalChars += text.length;
+    totalExtract += te;
+    totalBaseline += tb;
     rows.push([file, String(text.length), ms(te), ms(tb), (text.length / te / 1000).toFixed(1), (te / tb).toFixed(2), '']);
   }
   const ratio = totalExtract / totalBaseline;
   failed ||= ratio > CORPUS_RATIO_TARGET;
-  rows.push(['all files', String(totalChars), ms(totalExtract), ms(totalBaseline),
-    (totalChars / totalExtract / 1000).toFixed(1), ratio.toFixed(2), `${verdict(ratio <= CORPUS_RATIO_TARGET)} (≤ ${CORPUS_RATIO_TARGET})`]);
-  printTable(['file', 'chars', 'extract ms', 'baseline ms', 'extract Mchar/s', 'ratio', 'target'], rows,
-    new Set([1, 2, 3, 4, 5]));
+  rows.push([
+    'all files',
+    String(totalChars),
+    ms(totalExtract),
+    ms(totalBaseline),
+    (totalChars / totalExtract / 1000).toFixed(1),
+    ratio.toFixed(2),
+    `${verdict(ratio <= CORPUS_RATIO_TARGET)} (≤ ${CORPUS_RATIO_TARGET})`,
+  ]);
+  printTable(['file', 'chars', 'extract ms', 'baseline ms', 'extract Mchar/s', 'ratio', 'target'], rows, new Set([1, 2, 3, 4, 5]));
   baselineNsPerChar = (totalBaseline * 1e6) / totalChars;
   console.log(`\nbaseline on corpus: ${baselineNsPerChar.toFixed(2)} ns/char`);
 }
@@ -121,8 +138,38 @@ function randomCjk(seed: number): string {
   while (s.length < ADVERSARIAL_CHARS) s += String.fromCharCode(0x4e00 + Math.floor(next() * 0x51a6));
   return s;
 }
-const TRICKY = ['〔', '〕', '[', ']', '（', '）', '年', '月', '日', '号', '前', '底', '、', '，', '；', '：',
-  '责任单位', '牵头', '负责', '配合', '局', '县', '政', '发', '2024', '12', '3', ' ', '\n', '\t'];
+const TRICKY = [
+  '〔',
+  '〕',
+  '[',
+  ']',
+  '（',
+  '）',
+  '年',
+  '月',
+  '日',
+  '号',
+  '前',
+  '底',
+  '、',
+  '，',
+  '；',
+  '：',
+  '责任单位',
+  '牵头',
+  '负责',
+  '配合',
+  '局',
+  '县',
+  '政',
+  '发',
+  '2024',
+  '12',
+  '3',
+  ' ',
+  '\n',
+  '\t',
+];
 
 const CASES: [string, () => string][] = [
   ['〔〔〔…', () => repeat('〔')],
@@ -162,13 +209,14 @@ for (const [name, make] of CASES) {
   if (ok === false) failed = true;
   rows.push([
     name + (sample === probe ? ' (64K probe only)' : ''),
-    ms(t), nsPerChar.toFixed(1), ((tb * 1e6) / sample.length).toFixed(1),
+    ms(t),
+    nsPerChar.toFixed(1),
+    ((tb * 1e6) / sample.length).toFixed(1),
     ratio === null ? 'n/a' : ratio.toFixed(2),
     ok === null ? 'n/a (no corpus)' : `${verdict(ok)} (≤ ${ADVERSARIAL_RATIO_TARGET})`,
   ]);
 }
-printTable(['input', 'extract ms', 'ns/char', 'baseline ns/char here', '× corpus baseline/char', 'target'], rows,
-  new Set([1, 2, 3, 4]));
+printTable(['input', 'extract ms', 'ns/char', 'baseline ns/char here', '× corpus baseline/char', 'target'], rows, new Set([1, 2, 3, 4]));
 
 const secs = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\n${failed ? 'FAIL' : 'PASS'}: ${failed ? 'a target was missed' : 'all targets met'} (${secs} s)`);

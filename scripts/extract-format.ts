@@ -35,7 +35,9 @@ export function dueStatus(date: string | null, todayIso: string): string {
 }
 
 const ROLE_LABEL: Record<UnitEntity['role'], string> = {
-  lead: '牵头 lead', support: '配合 support', responsible: '负责 responsible',
+  lead: '牵头 lead',
+  support: '配合 support',
+  responsible: '负责 responsible',
 };
 
 /** Terminal columns: CJK and full-width characters take two. */
@@ -43,9 +45,17 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const c of s) {
     const cp = c.codePointAt(0) ?? 0;
-    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000 ? 2 : 1;
+    w +=
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      cp >= 0x20000
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -64,7 +74,12 @@ const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidt
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]) => '  ' + cells.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    '  ' +
+    cells
+      .map((c, i) => pad(c, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
 }
 
@@ -73,10 +88,12 @@ export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid; else hi = mid - 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   };
@@ -103,14 +120,23 @@ export function formatReport({ file, charset, text, entities, today }: ReportInp
     out.push('', `${title} — ${n}`);
     out.push(...(n === 0 ? ['  (none)'] : lines()));
   };
-  section('文号 (document numbers)', docs.length, () => table(
-    ['line', 'text', 'issuer', 'year', 'seq'],
-    docs.map((e) => [String(lineOf(e.start)), shown(e), e.issuer, String(e.year), String(e.seq)])));
-  section('期限 (deadlines)', deadlines.length, () => table(
-    ['line', 'text', 'date', 'precision', 'status'],
-    deadlines.map((e) => [String(lineOf(e.start)), shown(e), e.date ?? '—', e.precision, dueStatus(e.date, today)])));
-  section('责任单位 (responsible units)', units.length, () => table(
-    ['line', 'text', 'name', 'role'],
-    units.map((e) => [String(lineOf(e.start)), shown(e), e.name, ROLE_LABEL[e.role] ?? e.role])));
+  section('文号 (document numbers)', docs.length, () =>
+    table(
+      ['line', 'text', 'issuer', 'year', 'seq'],
+      docs.map((e) => [String(lineOf(e.start)), shown(e), e.issuer, String(e.year), String(e.seq)]),
+    ),
+  );
+  section('期限 (deadlines)', deadlines.length, () =>
+    table(
+      ['line', 'text', 'date', 'precision', 'status'],
+      deadlines.map((e) => [String(lineOf(e.start)), shown(e), e.date ?? '—', e.precision, dueStatus(e.date, today)]),
+    ),
+  );
+  section('责任单位 (responsible units)', units.length, () =>
+    table(
+      ['line', 'text', 'name', 'role'],
+      units.map((e) => [String(lineOf(e.start)), shown(e), e.name, ROLE_LABEL[e.role] ?? e.role]),
+    ),
+  );
   return out.join('\n');
 }

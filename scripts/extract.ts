@@ -64,18 +64,20 @@ function main(argv: string[]): void {
   });
 
   const results: { file: string; doc: LoadedDocument; entities: Entity[] }[] = docs.map((doc) => ({
-    file: doc.file, doc, entities: extract(doc.text, baseDate ? { baseDate } : {}),
+    file: doc.file,
+    doc,
+    entities: extract(doc.text, baseDate ? { baseDate } : {}),
   }));
 
   if (values.json) {
-    const lines = results.length === 1
-      ? [JSON.stringify(results[0]?.entities ?? [])]
-      : results.map((r) => JSON.stringify({ file: r.file, entities: r.entities }));
+    const lines =
+      results.length === 1
+        ? [JSON.stringify(results[0]?.entities ?? [])]
+        : results.map((r) => JSON.stringify({ file: r.file, entities: r.entities }));
     process.stdout.write(lines.join('\n') + '\n');
     return;
   }
-  const reports = results.map((r) =>
-    formatReport({ file: r.file, charset: r.doc.charset, text: r.doc.text, entities: r.entities, today }));
+  const reports = results.map((r) => formatReport({ file: r.file, charset: r.doc.charset, text: r.doc.text, entities: r.entities, today }));
   process.stdout.write(reports.join('\n\n') + '\n');
 }
 

@@ -67,7 +67,9 @@ Press Ctrl+C to stop the server.`);
     rmSync(profile, { recursive: true, force: true });
     await server.close();
     if (code) {
-      console.error(`${chrome} exited with code ${code}. Without a usable display, run \`npm start -- --no-browser\` for the manual steps.`);
+      console.error(
+        `${chrome} exited with code ${code}. Without a usable display, run \`npm start -- --no-browser\` for the manual steps.`,
+      );
     }
     process.exit(code ?? 0);
   });

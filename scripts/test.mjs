@@ -29,7 +29,7 @@ function run(cmd, args, env = {}) {
   const started = Date.now();
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  const code = res.error ? `${res.error.message}` : res.status ?? `signal ${res.signal}`;
+  const code = res.error ? `${res.error.message}` : (res.status ?? `signal ${res.signal}`);
   console.log(`--- ${[cmd.replace(root, ''), ...args].join(' ')}: exit ${code} in ${secs}s`);
   return res.status === 0 && !res.error;
 }

@@ -53,7 +53,14 @@ export interface SchemaVersion {
 
 /** Splits a v1 tag string; trims, drops empty and repeated tags, keeps the reader's order. */
 export function splitV1Tags(tags: string): string[] {
-  return [...new Set(tags.split(/[,，]/).map((t) => t.trim()).filter((t) => t !== ''))];
+  return [
+    ...new Set(
+      tags
+        .split(/[,，]/)
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    ),
+  ];
 }
 
 export function noteFromV1(old: NoteV1): Note {
@@ -65,9 +72,7 @@ export function noteFromV1(old: NoteV1): Note {
     site: siteOf(url),
     docNumber: old.docNumber ?? null,
     docDate: old.docDate ?? null,
-    target: old.quote && old.position
-      ? { type: 'selection', quote: old.quote, position: old.position }
-      : { type: 'page' },
+    target: old.quote && old.position ? { type: 'selection', quote: old.quote, position: old.position } : { type: 'page' },
     body: old.body,
     tags: splitV1Tags(old.tags ?? ''),
     color: old.color && NOTE_COLORS.includes(old.color) ? old.color : 'yellow',

@@ -44,10 +44,7 @@ const draft = z.object({
   status: noteStatusSchema.optional(),
   due: isoDateSchema.nullable().optional(),
 });
-const patch = z
-  .object({ body, tags, color: noteColorSchema, status: noteStatusSchema, due: isoDateSchema.nullable() })
-  .partial()
-  .strict();
+const patch = z.object({ body, tags, color: noteColorSchema, status: noteStatusSchema, due: isoDateSchema.nullable() }).partial().strict();
 
 export const notesRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('gl:notes:list'), url: pageUrlSchema }),

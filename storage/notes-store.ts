@@ -17,14 +17,7 @@ import {
   type NoteTarget,
   type PageInfo,
 } from '../lib/notes/note';
-import {
-  NotesError,
-  type ImportPlan,
-  type ImportResult,
-  type NoteDraft,
-  type NotePatch,
-  type NotesApi,
-} from '../lib/notes/notes-api';
+import { NotesError, type ImportPlan, type ImportResult, type NoteDraft, type NotePatch, type NotesApi } from '../lib/notes/notes-api';
 import { planMerge } from './import-plan';
 import { pagesFromNotes, type NotesDatabase } from './notes-db';
 import { asNotesError } from './notes-errors';

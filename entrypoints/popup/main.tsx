@@ -140,12 +140,6 @@ const load = prefetched(loadSummary);
 openNotesDatabase();
 
 render(
-  <Popup
-    version={browser.runtime.getManifest().version}
-    load={load}
-    reveal={(i) => void reveal(i)}
-    control={control}
-    notes={notesFor}
-  />,
+  <Popup version={browser.runtime.getManifest().version} load={load} reveal={(i) => void reveal(i)} control={control} notes={notesFor} />,
   document.getElementById('app')!,
 );

@@ -142,7 +142,11 @@ export function anchor(
   // The only exact copy on the page, with its context intact next to it on one side: an edit
   // changed the text a little further away (a row removed below it), not the passage. A deleted
   // passage leaves no exact copy, or several (the same 6月底前 in the other rows).
-  if (copies.length === 1 && (!best || !best.eligible || best.score < ACCEPT_SCORE) && ctx.adjacentAgrees(copies[0]!, copies[0]! + exact.length)) {
+  if (
+    copies.length === 1 &&
+    (!best || !best.eligible || best.score < ACCEPT_SCORE) &&
+    ctx.adjacentAgrees(copies[0]!, copies[0]! + exact.length)
+  ) {
     const only = ctx.candidate(copies[0]!, copies[0]! + exact.length, 0);
     return result({ ...only, score: Math.max(only.score, ACCEPT_SCORE), eligible: true }, hint);
   }
@@ -263,7 +267,12 @@ function probesFor(ctx: Scorer, maxErrors: number, skipQuoteProbe: boolean): Pro
 
 /** Best near match of the quote within text[from, to). */
 function bestFuzzy(
-  ctx: Scorer, maxErrors: number, from: number, to: number, skipQuoteProbe: boolean, maxProbes = Infinity,
+  ctx: Scorer,
+  maxErrors: number,
+  from: number,
+  to: number,
+  skipQuoteProbe: boolean,
+  maxProbes = Infinity,
 ): Candidate | null {
   const { text } = ctx;
   const region = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -293,7 +302,10 @@ function bestFuzzy(
 
 /** The quote's best match starting within `slack` units of `estimate`. */
 function locateQuote(
-  ctx: Scorer, estimate: number, maxErrors: number, slack: number,
+  ctx: Scorer,
+  estimate: number,
+  maxErrors: number,
+  slack: number,
 ): { start: number; end: number; errors: number } | null {
   const { text, exact } = ctx;
   if (exact.length <= FULL_CHECK_MAX) {
@@ -314,7 +326,13 @@ function locateQuote(
 
 /** approx-string-match within text[from, to); of its best matches, the one whose `side` is nearest `target`. */
 function matchNear(
-  text: string, pattern: string, maxErrors: number, from: number, to: number, target: number, side: 'start' | 'end',
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from: number,
+  to: number,
+  target: number,
+  side: 'start' | 'end',
 ): { start: number; end: number; errors: number } | null {
   from = Math.max(0, from);
   to = Math.min(text.length, to);

@@ -8,7 +8,20 @@ import type { Note } from './note';
 import { isTask } from './note';
 
 export const CSV_HEADERS = [
-  'ID', '页面标题', '网址', '站点', '文号', '成文日期', '类型', '引文', '批注', '标签', '状态', '截止日期', '创建时间', '更新时间',
+  'ID',
+  '页面标题',
+  '网址',
+  '站点',
+  '文号',
+  '成文日期',
+  '类型',
+  '引文',
+  '批注',
+  '标签',
+  '状态',
+  '截止日期',
+  '创建时间',
+  '更新时间',
 ] as const;
 
 /**
@@ -55,9 +68,6 @@ function row(note: Note): string[] {
 
 /** Timestamps stay ISO 8601 UTC (sortable, exact); dates are YYYY-MM-DD; tags are joined with 、. */
 export function notesToCsv(notes: Note[]): string {
-  const csv = Papa.unparse(
-    { fields: [...CSV_HEADERS], data: notes.map(row) },
-    { newline: '\r\n', escapeFormulae: FORMULA_START },
-  );
+  const csv = Papa.unparse({ fields: [...CSV_HEADERS], data: notes.map(row) }, { newline: '\r\n', escapeFormulae: FORMULA_START });
   return `\uFEFF${csv}\r\n`;
 }

@@ -17,7 +17,11 @@ export interface NotesToIcsOptions {
 /** Longest SUMMARY kept whole; longer ones are cut with … (the full text is in DESCRIPTION). */
 export const SUMMARY_MAX = 60;
 
-const firstLine = (s: string) => s.split(/\r\n|\r|\n/).map((l) => l.trim()).find((l) => l !== '') ?? '';
+const firstLine = (s: string) =>
+  s
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '') ?? '';
 
 /** The reader's words if any, else the quoted passage, else the page title. */
 export function summaryOf(note: Note): string {

@@ -29,10 +29,7 @@ const HOST_NAME = /^[A-Za-z0-9.-]+$/;
 
 /** One line of text, escaped; leading and trailing whitespace dropped (Markdown would read it as indentation or a hard break). */
 function escapeLine(line: string): string {
-  const text = line
-    .trim()
-    .replace(INLINE_SYNTAX, '\\$&')
-    .replace(AUTOLINK_START, '\\$&');
+  const text = line.trim().replace(INLINE_SYNTAX, '\\$&').replace(AUTOLINK_START, '\\$&');
   return text.replace(LINE_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
@@ -137,11 +134,7 @@ function byPlace(a: Note, b: Note): number {
  * Notes grouped by document, documents in the order of `pages` (then any page of a note missing
  * from it, in note order). `today` (YYYY-MM-DD) is what "N days left / overdue" counts from.
  */
-export function notesToMarkdown(
-  notes: Note[],
-  pages: AnnotatedPage[],
-  options: { today?: string } = {},
-): string {
+export function notesToMarkdown(notes: Note[], pages: AnnotatedPage[], options: { today?: string } = {}): string {
   const today = options.today ?? format(new Date(), 'yyyy-MM-dd');
   const groups = new Map<string, { page: PageInfo; notes: Note[] }>();
   for (const p of pages) groups.set(p.url, { page: p, notes: [] });

@@ -53,7 +53,11 @@ function matchesDue(note: Note, due: NonNullable<NoteQuery['due']>, today: strin
 }
 
 export function filterNotes(notes: readonly Note[], q: NoteQuery, today: string): Note[] {
-  const terms = q.text ? fold(q.text).split(/\s+/).filter((t) => t !== '') : [];
+  const terms = q.text
+    ? fold(q.text)
+        .split(/\s+/)
+        .filter((t) => t !== '')
+    : [];
   const tags = q.tags?.filter((t) => t !== '') ?? [];
   return notes.filter((note) => {
     if (q.status && q.status !== 'all' && note.status !== q.status) return false;
@@ -78,20 +82,10 @@ const COMPARATORS: Record<NoteSort, (a: Note, b: Note) => number> = {
   updated: (a, b) => desc(a.updatedAt, b.updatedAt),
   created: (a, b) => desc(a.createdAt, b.createdAt),
   // Earliest due first (so overdue before upcoming); notes without a due date last, newest first.
-  due: (a, b) =>
-    a.due === b.due
-      ? desc(a.updatedAt, b.updatedAt)
-      : a.due === null
-        ? 1
-        : b.due === null
-          ? -1
-          : asc(a.due, b.due),
+  due: (a, b) => (a.due === b.due ? desc(a.updatedAt, b.updatedAt) : a.due === null ? 1 : b.due === null ? -1 : asc(a.due, b.due)),
   // Grouped by document (title in pinyin order, then URL), in reading order within one.
   page: (a, b) =>
-    collator.compare(a.pageTitle, b.pageTitle) ||
-    asc(a.url, b.url) ||
-    positionOf(a) - positionOf(b) ||
-    asc(a.createdAt, b.createdAt),
+    collator.compare(a.pageTitle, b.pageTitle) || asc(a.url, b.url) || positionOf(a) - positionOf(b) || asc(a.createdAt, b.createdAt),
 };
 
 /** A sorted copy (the input is left as it is). */

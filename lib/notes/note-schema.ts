@@ -21,7 +21,15 @@ import {
 z.config({ jitless: true });
 
 export const DEADLINE_PRECISIONS = [
-  'day', 'month', 'quarter', 'half', 'year', 'range', 'relative', 'recurring', 'ongoing',
+  'day',
+  'month',
+  'quarter',
+  'half',
+  'year',
+  'range',
+  'relative',
+  'recurring',
+  'ongoing',
 ] as const satisfies readonly DeadlinePrecision[];
 export const UNIT_ROLES = ['lead', 'support', 'responsible'] as const satisfies readonly UnitRole[];
 

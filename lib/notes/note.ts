@@ -75,7 +75,8 @@ export interface AnnotatedPage {
 export type PageInfo = Omit<AnnotatedPage, 'updatedAt'>;
 
 /** Query parameters that only track the visit (they never change which document is shown). */
-const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|spm|from|isappinstalled|share_token|scene|clicktime|enterid|_hsenc|_hsmi|yclid)$/i;
+const TRACKING_PARAM =
+  /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|spm|from|isappinstalled|share_token|scene|clicktime|enterid|_hsenc|_hsmi|yclid)$/i;
 
 /**
  * The page URL notes are keyed by: no fragment, no tracking parameters, the remaining parameters in

@@ -181,7 +181,13 @@ function locate(path: PropertyKey[]): { where: string; whereEn: string; rest: Pr
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: '文本', number: '数字', int: '整数', boolean: '布尔值', array: '数组', object: '对象', tuple: '数组',
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值',
+  array: '数组',
+  object: '对象',
+  tuple: '数组',
 };
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -284,8 +290,6 @@ export function parseNotesFile(text: string, options: ParseNotesFileOptions = {}
   try {
     return parse(text, options);
   } catch (e) {
-    return fail(
-      `读取文件时出错：${e instanceof Error ? e.message : String(e)}。${PICK_EXPORT}。 / Could not read the file.`,
-    );
+    return fail(`读取文件时出错：${e instanceof Error ? e.message : String(e)}。${PICK_EXPORT}。 / Could not read the file.`);
   }
 }

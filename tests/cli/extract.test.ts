@@ -10,8 +10,11 @@ const TXT = 'samples/tongzhi.txt';
 const GBK = 'samples/tongzhi-gbk.html';
 
 function run(...args: string[]) {
-  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/extract.ts', ...args],
-    { cwd: root, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/extract.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,7 +32,10 @@ describe('npm run extract', { timeout: 30_000 }, () => {
   it('--json with several files prints one {file, entities} object per line', () => {
     const r = run('--json', TXT, GBK);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { file: string; entities: unknown });
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; entities: unknown });
     expect(lines.map((l) => l.file)).toEqual([TXT, GBK]);
     for (const l of lines) expect(Array.isArray(l.entities)).toBe(true);
   });

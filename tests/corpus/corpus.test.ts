@@ -17,10 +17,23 @@ const F000 = '000_846eea8e32d5f7bb.txt';
 const F001 = '001_953fc206b614d1ef.txt';
 const F002 = '002_d41a77e81b3af47c.txt';
 
-interface Span { file: string; kind: string; start: number; end: number; text: string; [k: string]: unknown }
+interface Span {
+  file: string;
+  kind: string;
+  start: number;
+  end: number;
+  text: string;
+  [k: string]: unknown;
+}
 
 const readJsonl = (f: string): Span[] =>
-  fs.existsSync(f) ? fs.readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Span) : [];
+  fs.existsSync(f)
+    ? fs
+        .readFileSync(f, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Span)
+    : [];
 
 const texts = new Map<string, string>();
 const results = new Map<string, Entity[]>();
@@ -35,7 +48,10 @@ function entitiesOf(file: string): Entity[] {
 
 // ---- the scorer's matching (gold/score.mjs), reimplemented ----
 const squash = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
-const normNo = (s: unknown) => squash(s).replace(/[[［(（【]/g, '〔').replace(/[\]］)）】]/g, '〕');
+const normNo = (s: unknown) =>
+  squash(s)
+    .replace(/[[［(（【]/g, '〔')
+    .replace(/[\]］)）】]/g, '〕');
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const sameUnit = (x: unknown, y: unknown) => {
   const a = squash(x);
@@ -43,20 +59,40 @@ const sameUnit = (x: unknown, y: unknown) => {
   return a === b || (a.length > 1 && b.length > 1 && (a.includes(b) || b.includes(a)));
 };
 
-interface Score { tp: number; np: number; ng: number; P: number; R: number; F1: number; dateAcc: number; misses: string[]; extras: string[]; wrongDates: string[] }
+interface Score {
+  tp: number;
+  np: number;
+  ng: number;
+  P: number;
+  R: number;
+  F1: number;
+  dateAcc: number;
+  misses: string[];
+  extras: string[];
+  wrongDates: string[];
+}
 
 function score(kind: 'docNumber' | 'deadline' | 'unit'): Score {
-  const gold: Span[] = kind === 'docNumber'
-    ? readJsonl(path.join(GOLD, 'docnumbers.jsonl')).map((g): Span => ({ ...g, kind: 'docNumber' }))
-    : readJsonl(path.join(GOLD, 'deadlines-units.jsonl'));
-  const regions = JSON.parse(fs.readFileSync(path.join(GOLD, 'regions.json'), 'utf8')) as Record<string, Record<string, Array<[number, number]>>>;
+  const gold: Span[] =
+    kind === 'docNumber'
+      ? readJsonl(path.join(GOLD, 'docnumbers.jsonl')).map((g): Span => ({ ...g, kind: 'docNumber' }))
+      : readJsonl(path.join(GOLD, 'deadlines-units.jsonl'));
+  const regions = JSON.parse(fs.readFileSync(path.join(GOLD, 'regions.json'), 'utf8')) as Record<
+    string,
+    Record<string, Array<[number, number]>>
+  >;
   const doubtful = readJsonl(path.join(GOLD, 'doubtful.jsonl'));
   const inRegions = (file: string, e: Entity) => {
     const rs = regions[file]?.[kind];
     return !rs || rs.some(([a, b]) => e.start < b && e.end > a);
   };
-  let tp = 0, np = 0, ng = 0, dateOk = 0;
-  const misses: string[] = [], extras: string[] = [], wrongDates: string[] = [];
+  let tp = 0,
+    np = 0,
+    ng = 0,
+    dateOk = 0;
+  const misses: string[] = [],
+    extras: string[] = [],
+    wrongDates: string[] = [];
   for (const file of new Set(gold.map((g) => g.file))) {
     const g = gold.filter((x) => x.kind === kind && x.file === file);
     if (!g.length) continue;
@@ -65,10 +101,20 @@ function score(kind: 'docNumber' | 'deadline' | 'unit'): Score {
     np += p.length;
     const used = new Set<number>();
     for (const ge of g) {
-      const i = p.findIndex((pe, k) => !used.has(k) && overlaps(pe, ge) && (
-        kind === 'docNumber' ? normNo((pe as DocNumberEntity).normalized ?? pe.text) === normNo(ge.normalized)
-          : kind === 'unit' ? sameUnit((pe as UnitEntity).name ?? pe.text, ge.name) : true));
-      if (i < 0) { misses.push(`${file}@${ge.start} ${squash(ge.text)}`); continue; }
+      const i = p.findIndex(
+        (pe, k) =>
+          !used.has(k) &&
+          overlaps(pe, ge) &&
+          (kind === 'docNumber'
+            ? normNo((pe as DocNumberEntity).normalized ?? pe.text) === normNo(ge.normalized)
+            : kind === 'unit'
+              ? sameUnit((pe as UnitEntity).name ?? pe.text, ge.name)
+              : true),
+      );
+      if (i < 0) {
+        misses.push(`${file}@${ge.start} ${squash(ge.text)}`);
+        continue;
+      }
       used.add(i);
       tp++;
       const pe = p[i]!;
@@ -80,9 +126,12 @@ function score(kind: 'docNumber' | 'deadline' | 'unit'): Score {
     const matchedGold = g.filter((ge) => p.some((pe, k) => used.has(k) && overlaps(pe, ge)));
     p.forEach((pe, k) => {
       if (used.has(k)) return;
-      const neutral = doubtful.some((d) => d.file === file && d.kind === kind && overlaps(pe, d))
-        || matchedGold.some((ge) => overlaps(pe, ge));
-      if (neutral) { np--; return; }
+      const neutral =
+        doubtful.some((d) => d.file === file && d.kind === kind && overlaps(pe, d)) || matchedGold.some((ge) => overlaps(pe, ge));
+      if (neutral) {
+        np--;
+        return;
+      }
       extras.push(`${file}@${pe.start} ${squash(pe.text)}`);
     });
   }
@@ -97,8 +146,7 @@ const report = (s: Score) =>
   `misses: ${s.misses.slice(0, 20).join(' | ')}\nextras: ${s.extras.slice(0, 20).join(' | ')}\nwrong dates: ${s.wrongDates.slice(0, 20).join(' | ')}`;
 
 /** The table of contents: lines before the first document title that end in 文号 + page number. */
-const TOC_LINE =
-  /^(?:.*?[ \t（(])?([\u4e00-\u9fff]{2,10})〔\s*(\d{4})\s*〕\s*(\d+)\s*号[）)]?[ \t…·.]*(\d{1,4})[ \t]*$/;
+const TOC_LINE = /^(?:.*?[ \t（(])?([\u4e00-\u9fff]{2,10})〔\s*(\d{4})\s*〕\s*(\d+)\s*号[）)]?[ \t…·.]*(\d{1,4})[ \t]*$/;
 
 function tocEntries(file: string): Array<{ start: number; end: number; issuer: string; year: number; seq: number }> {
   const text = textOf(file);
@@ -108,7 +156,10 @@ function tocEntries(file: string): Array<{ start: number; end: number; issuer: s
   for (const line of text.split('\n')) {
     const here = offset;
     offset += line.length + 1;
-    if (/^目\s*录\s*$/.test(line.trim())) { seenToc = true; continue; }
+    if (/^目\s*录\s*$/.test(line.trim())) {
+      seenToc = true;
+      continue;
+    }
     if (!seenToc) continue;
     // Entries sit near the top; document headers further down carry no page number anyway.
     if (text.slice(0, here).split('\n').length > 150) break;
@@ -156,10 +207,14 @@ describe.skipIf(!exists)('corpus: gold document numbers', () => {
     for (const g of gold) {
       const docs = entitiesOf(g.file).filter((e): e is DocNumberEntity => e.kind === 'docNumber');
       const hit = docs.find((d) => d.start === g.start && d.end === g.end);
-      if (!hit) { wrong.push(`${g.file}@${g.start} ${squash(g.text)}: no entity with this exact span`); continue; }
+      if (!hit) {
+        wrong.push(`${g.file}@${g.start} ${squash(g.text)}: no entity with this exact span`);
+        continue;
+      }
       const got = { text: hit.text, issuer: hit.issuer, year: hit.year, seq: hit.seq, normalized: hit.normalized };
       const want = { text: g.text, issuer: g.issuer, year: g.year, seq: g.seq, normalized: g.normalized };
-      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${g.file}@${g.start} got ${JSON.stringify(got)} want ${JSON.stringify(want)}`);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        wrong.push(`${g.file}@${g.start} got ${JSON.stringify(got)} want ${JSON.stringify(want)}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -241,20 +296,33 @@ describe.skipIf(!exists)('corpus: units in the 重点任务分工 table of 001',
   }
 
   it('危险化学品: 应急局、工信（商务）局 → 2 responsible, 工信（商务）局 whole', () => {
-    expect(rowUnits('危险化学品')).toEqual([['应急局', 'responsible'], ['工信（商务）局', 'responsible']]);
+    expect(rowUnits('危险化学品')).toEqual([
+      ['应急局', 'responsible'],
+      ['工信（商务）局', 'responsible'],
+    ]);
   });
 
   it('经营性自建房: 住建局牵头，…等部门分工负责 → 1 lead + 5 responsible', () => {
     expect(rowUnits('经营性自建房')).toEqual([
-      ['住建局', 'lead'], ['公安局', 'responsible'], ['自然资源局', 'responsible'],
-      ['农业农村局', 'responsible'], ['市场监管局', 'responsible'], ['消防救援大队', 'responsible'],
+      ['住建局', 'lead'],
+      ['公安局', 'responsible'],
+      ['自然资源局', 'responsible'],
+      ['农业农村局', 'responsible'],
+      ['市场监管局', 'responsible'],
+      ['消防救援大队', 'responsible'],
     ]);
   });
 
   it('消防: 消防救援大队牵头，…等部门配合 → 1 lead + 8 support', () => {
     expect(rowUnits('消防')).toEqual([
-      ['消防救援大队', 'lead'], ['住建局', 'support'], ['教科局', 'support'], ['民政局', 'support'],
-      ['交通局', 'support'], ['农业农村局', 'support'], ['工信（商务）局', 'support'], ['文旅局', 'support'],
+      ['消防救援大队', 'lead'],
+      ['住建局', 'support'],
+      ['教科局', 'support'],
+      ['民政局', 'support'],
+      ['交通局', 'support'],
+      ['农业农村局', 'support'],
+      ['工信（商务）局', 'support'],
+      ['文旅局', 'support'],
       ['发改（能源）局', 'support'],
     ]);
   });
@@ -263,8 +331,18 @@ describe.skipIf(!exists)('corpus: units in the 重点任务分工 table of 001',
     const got = rowUnits('提升自然灾害防治能力');
     expect(got[0]).toEqual(['县防灾减灾办公室', 'lead']);
     expect(got.slice(1).map(([n]) => n)).toEqual([
-      '发改（能源）局', '教科局', '财政局', '自然资源局', '市生态环境局偏关分局', '住建局', '交通局',
-      '水利局', '农业农村局', '应急局', '林业局', '气象局',
+      '发改（能源）局',
+      '教科局',
+      '财政局',
+      '自然资源局',
+      '市生态环境局偏关分局',
+      '住建局',
+      '交通局',
+      '水利局',
+      '农业农村局',
+      '应急局',
+      '林业局',
+      '气象局',
     ]);
     expect(new Set(got.slice(1).map(([, r]) => r))).toEqual(new Set(['responsible']));
   });
@@ -276,6 +354,10 @@ describe.skipIf(!exists)('corpus: units in the 重点任务分工 table of 001',
     const got = entitiesOf(F001)
       .filter((e): e is UnitEntity => e.kind === 'unit' && e.start >= at && e.start < at + 20)
       .map((u) => [u.text, u.role, u.start - at]);
-    expect(got).toEqual([['交通局', 'lead', 0], ['公安局', 'support', 6], ['交警大队', 'support', 10]]);
+    expect(got).toEqual([
+      ['交通局', 'lead', 0],
+      ['公安局', 'support', 6],
+      ['交警大队', 'support', 10],
+    ]);
   });
 });

@@ -37,7 +37,13 @@ async function axeProblems(page: ExtPage): Promise<string[]> {
 }
 
 async function seedNotes(ext: ExtensionHarness, server: TestServer) {
-  const page = { url: server.url(DOC, HOST), title: '山河县人民政府办公室关于做好2024年汛期安全防范工作的通知', site: HOST, docNumber: '河政办发〔2024〕20号', docDate: '2024-03-29' };
+  const page = {
+    url: server.url(DOC, HOST),
+    title: '山河县人民政府办公室关于做好2024年汛期安全防范工作的通知',
+    site: HOST,
+    docNumber: '河政办发〔2024〕20号',
+    docDate: '2024-03-29',
+  };
   const probe = await ext.openExtensionPage('popup.html?tab=0');
   try {
     await probe.evaluate(async (p) => {
@@ -45,7 +51,16 @@ async function seedNotes(ext: ExtensionHarness, server: TestServer) {
       const g = globalThis as unknown as { browser?: Api; chrome?: Api };
       const drafts = [
         { target: { type: 'page' }, body: '整篇转发各股室', tags: ['转发'] },
-        { target: { type: 'selection', quote: { type: 'TextQuoteSelector', exact: '建立问题台账' }, position: { type: 'TextPositionSelector', start: 0, end: 6 } }, body: '台账模板', tags: ['防汛'], due: '2020-05-31' },
+        {
+          target: {
+            type: 'selection',
+            quote: { type: 'TextQuoteSelector', exact: '建立问题台账' },
+            position: { type: 'TextPositionSelector', start: 0, end: 6 },
+          },
+          body: '台账模板',
+          tags: ['防汛'],
+          due: '2020-05-31',
+        },
       ];
       for (const draft of drafts) {
         const r = await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'gl:notes:create', draft, page: p });
@@ -73,16 +88,19 @@ test.describe('accessibility (axe-core)', () => {
     await page.goto(server.url(DOC, HOST));
     await expect.poll(() => page.evaluate(() => CSS.highlights.has('gl-docnumber')), { timeout: 10_000 }).toBe(true);
     const probe = await ext.openExtensionPage('popup.html?tab=0');
-    const tabId = await probe.evaluate(async (u) => {
-      type Api = { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      const api = (g.browser ?? g.chrome)!;
-      for (const t of await api.tabs.query({})) {
-        const s = (await api.tabs.sendMessage(t.id!, { type: 'gl:summary' }).catch(() => undefined)) as { url?: string } | undefined;
-        if (s?.url === u) return t.id!;
-      }
-      return -1;
-    }, server.url(DOC, HOST));
+    const tabId = await probe.evaluate(
+      async (u) => {
+        type Api = { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const api = (g.browser ?? g.chrome)!;
+        for (const t of await api.tabs.query({})) {
+          const s = (await api.tabs.sendMessage(t.id!, { type: 'gl:summary' }).catch(() => undefined)) as { url?: string } | undefined;
+          if (s?.url === u) return t.id!;
+        }
+        return -1;
+      },
+      server.url(DOC, HOST),
+    );
     await probe.close();
     const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitForText('[data-testid=counts]', /文号/);

@@ -27,7 +27,11 @@ test('a whole gazette issue is highlighted in slices of under 50 ms', async ({ e
     await page.goto(URL);
     for (let i = 0; i < 100; i++) {
       const found = (await probe.evaluate(async (target) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        const api = (
+          globalThis as unknown as {
+            chrome: { tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+          }
+        ).chrome;
         for (const tab of await api.tabs.query({})) {
           const s = (await api.tabs.sendMessage(tab.id!, { type: 'gl:summary' }).catch(() => undefined)) as { url: string } | undefined;
           if (s?.url === target) return s;

@@ -22,4 +22,3 @@ export function gazettePage(text: string): string {
 <meta name="ArticleTitle" content="县人民政府公报2023年第1期"><meta name="PubDate" content="2023-06-30">
 </head><body>${out.join('\n')}</body></html>`;
 }
-

@@ -29,7 +29,10 @@ const EXPECTED = { 'gl-docnumber': 3, 'gl-deadline': 2, 'gl-deadline-overdue': 3
 /** Leaves no site lists behind for the next test: run from an extension page. */
 function clearExtensionStorage(extensionPage: ExtPage) {
   return extensionPage.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: { storage: { local: { clear(): Promise<void> } } }; chrome?: { storage: { local: { clear(): Promise<void> } } } };
+    const g = globalThis as unknown as {
+      browser?: { storage: { local: { clear(): Promise<void> } } };
+      chrome?: { storage: { local: { clear(): Promise<void> } } };
+    };
     await (g.browser ?? g.chrome)!.storage.local.clear();
   });
 }
@@ -57,9 +60,7 @@ async function summaryOf(ext: ExtensionHarness, url: string): Promise<{ tabId: n
         const api = (g.browser ?? g.chrome)!;
         for (const tab of await api.tabs.query({})) {
           if (tab.id === undefined) continue;
-          const s = (await api.tabs.sendMessage(tab.id, { type: 'gl:summary' }).catch(() => undefined)) as
-            | { url: string }
-            | undefined;
+          const s = (await api.tabs.sendMessage(tab.id, { type: 'gl:summary' }).catch(() => undefined)) as { url: string } | undefined;
           if (s && s.url === target) return { tabId: tab.id, summary: s };
         }
         return null;
@@ -252,7 +253,13 @@ test.describe('highlighting on county pages', () => {
     );
     expect(groups[0]).toEqual(['河政办发〔2024〕12号 ×2', '河政发〔2023〕31号']);
     // Dates written for the reader (Intl, zh-CN), in date order.
-    expect(groups[1]!.map((t) => t!.split(' ')[0])).toEqual(['2024年4月15日', '2024年6月30日', '2024年10月31日', '2030年6月30日', '2030年12月31日']);
+    expect(groups[1]!.map((t) => t!.split(' ')[0])).toEqual([
+      '2024年4月15日',
+      '2024年6月30日',
+      '2024年10月31日',
+      '2030年6月30日',
+      '2030年12月31日',
+    ]);
     expect(groups[1]![0]).toMatch(/已逾期 \d+ 天$/);
     expect(groups[1]![4]).toMatch(/还剩 \d+ 天$/);
     expect(groups[2]).toEqual(['县农业农村局 负责 · 任务 1 项', '县卫生健康局 负责 · 任务 1 项', '县住房和城乡建设局 负责 · 任务 1 项']);
@@ -262,9 +269,7 @@ test.describe('highlighting on county pages', () => {
 test('content added after load is highlighted, once (no loop)', async ({ ext, server }) => {
   const page = await openDoc(ext, server);
   await page.evaluate(() => document.getElementById('more')!.click());
-  await expect
-    .poll(() => highlightSizes(page), { timeout: 10_000 })
-    .toEqual({ ...EXPECTED, 'gl-docnumber': 4, 'gl-deadline': 3 });
+  await expect.poll(() => highlightSizes(page), { timeout: 10_000 }).toEqual({ ...EXPECTED, 'gl-docnumber': 4, 'gl-deadline': 3 });
   const covered = await page.evaluate(() => {
     const out: string[] = [];
     CSS.highlights.forEach((h) =>
@@ -281,7 +286,10 @@ test('content added after load is highlighted, once (no loop)', async ({ ext, se
   expect((await summaryOf(ext, server.url(DOC, HOST))).summary.run).toBe(2);
 });
 
-test('clicking an entity in the popup scrolls the page to it, flashes it and opens its card with the focus in it', async ({ ext, server }) => {
+test('clicking an entity in the popup scrolls the page to it, flashes it and opens its card with the focus in it', async ({
+  ext,
+  server,
+}) => {
   const page = await openDoc(ext, server);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   const { tabId } = await summaryOf(ext, server.url(DOC, HOST));
@@ -370,7 +378,10 @@ test('clicking a highlight opens its card: 文号 parts, deadline date and .ics,
   expect(await page.evaluate(() => document.body.querySelector('gazette-lens-card'))).toBeNull();
 });
 
-test('resting the pointer on a highlight opens its card; moving away closes it unless inside the card; Escape closes', async ({ ext, server }) => {
+test('resting the pointer on a highlight opens its card; moving away closes it unless inside the card; Escape closes', async ({
+  ext,
+  server,
+}) => {
   const page = await openDoc(ext, server);
   type Input = { mouse: { move(x: number, y: number): Promise<void> }; keyboard: { press(key: string): Promise<void> } };
   const raw = page.raw as unknown as Input;
@@ -428,7 +439,10 @@ test('a GBK-encoded 政府文件 page is detected and highlighted', async ({ ext
   expect(texts).toEqual(['2030年3月31日前', '县委编办', '县财政局', '河政发〔2021〕9号', '河政发〔2024〕5号'].sort());
 });
 
-test('a task table: 牵头单位/配合单位 columns are units with their roles, 时间节点 cells deadlines (长期坚持 ongoing)', async ({ ext, server }) => {
+test('a task table: 牵头单位/配合单位 columns are units with their roles, 时间节点 cells deadlines (长期坚持 ongoing)', async ({
+  ext,
+  server,
+}) => {
   const path = '/shanhe/zfgb/2024/hzbf-15.html';
   const page = await ext.newPage();
   await page.goto(server.url(path, HOST));
@@ -452,9 +466,13 @@ test('a task table: 牵头单位/配合单位 columns are units with their roles
   const { summary } = await summaryOf(ext, server.url(path, HOST));
   const roles = summary.entities.flatMap((e) => (e.kind === 'unit' ? [`${e.name}:${e.role}`] : []));
   expect(roles).toEqual([
-    '县市场监管局:lead', '县税务局:support', '县公安局:support',
-    '县发展改革局:lead', '县财政局:support',
-    '县工商联:lead', '各乡镇人民政府:support',
+    '县市场监管局:lead',
+    '县税务局:support',
+    '县公安局:support',
+    '县发展改革局:lead',
+    '县财政局:support',
+    '县工商联:lead',
+    '各乡镇人民政府:support',
   ]);
   expect(summary.entities.find((e) => e.text === '长期坚持')).toMatchObject({ kind: 'deadline', precision: 'ongoing', date: null });
 });

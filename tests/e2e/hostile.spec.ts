@@ -32,7 +32,6 @@ type Api = {
 };
 type Hostile = { messages: unknown[]; keys: string[]; openedRoots: string[] };
 
-
 /** One notes request to the background, sent from an extension page (as the popup could). */
 function askNotes<T>(ext: ExtensionHarness, request: object): Promise<T> {
   return inExtension(
@@ -54,7 +53,6 @@ async function removeNotesOf(ext: ExtensionHarness, url: string): Promise<void> 
   const ids = (await notesOf(ext, url)).map((n) => n.id);
   if (ids.length) await askNotes(ext, { type: 'gl:notes:remove', ids });
 }
-
 
 async function openHostile(ext: ExtensionHarness, server: TestServer, path = DOC): Promise<ExtPage> {
   const page = await ext.newPage();
@@ -79,13 +77,16 @@ function highlightPoint(page: ExtPage, highlight: string, text: string) {
   );
 }
 
-
 /** How the page's world sees one of our hosts: its styles, and what is hit at the centre of our box. */
 async function asThePageSeesIt(page: ExtPage, host: string, box: string) {
-  const centre = await page.inShadow(host, (root, sel) => {
-    const r = root.querySelector(sel)!.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width };
-  }, box);
+  const centre = await page.inShadow(
+    host,
+    (root, sel) => {
+      const r = root.querySelector(sel)!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, width: r.width };
+    },
+    box,
+  );
   expect(centre, `${host} is on the page`).not.toBeNull();
   return page.evaluate(
     ({ host, x, y, width }) => {
@@ -111,17 +112,28 @@ test.describe('a hostile page', () => {
 
   test('can’t read or write our notes: its IndexedDB is its own and the extension API is not in its world', async ({ ext, server }) => {
     const url = server.url(DOC, HOST);
-    const page0 = { url, title: '山河县人民政府办公室关于开展农村饮水安全专项排查的通知', site: HOST, docNumber: '河政办发〔2024〕41号', docDate: '2024-05-06' };
+    const page0 = {
+      url,
+      title: '山河县人民政府办公室关于开展农村饮水安全专项排查的通知',
+      site: HOST,
+      docNumber: '河政办发〔2024〕41号',
+      docDate: '2024-05-06',
+    };
     const quote = { type: 'TextQuoteSelector', exact: '集中供水工程排查' };
     await askNotes(ext, {
       type: 'gl:notes:create',
-      draft: { target: { type: 'selection', quote, position: { type: 'TextPositionSelector', start: 0, end: 8 } }, body: '只在扩展里的私人批注' },
+      draft: {
+        target: { type: 'selection', quote, position: { type: 'TextPositionSelector', start: 0, end: 8 } },
+        body: '只在扩展里的私人批注',
+      },
       page: page0,
     });
     const page = await openHostile(ext, server);
     // The note is on the page (painted where its passage is) ...
     await expect
-      .poll(() => page.evaluate(() => [...CSS.highlights.entries()].filter(([n]) => n.startsWith('gl-note-')).flatMap(([, h]) => [...h].map(String))))
+      .poll(() =>
+        page.evaluate(() => [...CSS.highlights.entries()].filter(([n]) => n.startsWith('gl-note-')).flatMap(([, h]) => [...h].map(String))),
+      )
       .toEqual(['集中供水工程排查']);
     // ... and the page claimed we had already run (window.__gazetteLens): it changed nothing.
 
@@ -180,31 +192,38 @@ test.describe('a hostile page', () => {
     const page = await openHostile(ext, server);
     // We post nothing to the page (WXT's script-started message is off).
     expect(await page.evaluate(() => (window as unknown as { __hostile: Hostile }).__hostile.messages)).toEqual([]);
-    const extensionId = await inExtension(ext, async () => {
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      return (g.browser ?? g.chrome)!.runtime.id;
-    }, undefined);
+    const extensionId = await inExtension(
+      ext,
+      async () => {
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        return (g.browser ?? g.chrome)!.runtime.id;
+      },
+      undefined,
+    );
     expect(await selectText(page, '抽检水源地水质')).toBe(true);
-    const posted = await page.evaluate(async ({ id, noteId }) => {
-      const pageInfo = { url: location.href, title: document.title, site: location.hostname, docNumber: null, docDate: null };
-      const messages = [
-        { type: 'gl:notes:create', draft: { target: { type: 'page' }, body: '伪造的批注' }, page: pageInfo },
-        { type: 'gl:notes:compose' },
-        { type: 'gl:notes:list', url: location.href },
-        { type: 'gl:notes:remove', ids: [noteId] },
-        { type: 'gl:mode', mode: 'off' },
-        { type: 'gl:summary' },
-        { type: 'gl:extract', text: '河政办发〔2024〕99号', baseDate: '2024-01-01' },
-        { type: 'ping' },
-      ];
-      for (const m of messages) window.postMessage(m, '*');
-      // WXT's "a newer copy of this content script started" signal, by event and by message.
-      const started = `${id}:content:wxt:content-script-started`;
-      document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName: 'content', messageId: 'hostile' } }));
-      window.postMessage({ type: started, contentScriptName: 'content', messageId: 'hostile' }, '*');
-      await new Promise((r) => setTimeout(r, 1500));
-      return messages.length + 1;
-    }, { id: extensionId, noteId: mine.id });
+    const posted = await page.evaluate(
+      async ({ id, noteId }) => {
+        const pageInfo = { url: location.href, title: document.title, site: location.hostname, docNumber: null, docDate: null };
+        const messages = [
+          { type: 'gl:notes:create', draft: { target: { type: 'page' }, body: '伪造的批注' }, page: pageInfo },
+          { type: 'gl:notes:compose' },
+          { type: 'gl:notes:list', url: location.href },
+          { type: 'gl:notes:remove', ids: [noteId] },
+          { type: 'gl:mode', mode: 'off' },
+          { type: 'gl:summary' },
+          { type: 'gl:extract', text: '河政办发〔2024〕99号', baseDate: '2024-01-01' },
+          { type: 'ping' },
+        ];
+        for (const m of messages) window.postMessage(m, '*');
+        // WXT's "a newer copy of this content script started" signal, by event and by message.
+        const started = `${id}:content:wxt:content-script-started`;
+        document.dispatchEvent(new CustomEvent(started, { detail: { contentScriptName: 'content', messageId: 'hostile' } }));
+        window.postMessage({ type: started, contentScriptName: 'content', messageId: 'hostile' }, '*');
+        await new Promise((r) => setTimeout(r, 1500));
+        return messages.length + 1;
+      },
+      { id: extensionId, noteId: mine.id },
+    );
     const after = await page.evaluate(() => ({
       messages: (window as unknown as { __hostile: Hostile }).__hostile.messages.length,
       editor: !!document.querySelector('[data-gazette-lens]:not(style):not(gazette-lens-legend)'),
@@ -225,13 +244,17 @@ test.describe('a hostile page', () => {
       .poll(() => page.evaluate(() => [...(CSS.highlights.get('gl-docnumber') ?? [])].map(String)), { timeout: 10_000 })
       .toContain('河政办发〔2024〕42号');
     await page.click(await highlightPoint(page, 'gl-docnumber', '河政办发〔2024〕42号'));
-    await expect.poll(() => page.inShadow('gazette-lens-card', (root) => root.querySelector('.main')?.textContent)).toBe('河政办发〔2024〕42号');
+    await expect
+      .poll(() => page.inShadow('gazette-lens-card', (root) => root.querySelector('.main')?.textContent))
+      .toBe('河政办发〔2024〕42号');
   });
 
   test('can’t reach, restyle or hide our UI (closed shadow roots, :host !important)', async ({ ext, server }) => {
     const page = await openHostile(ext, server);
     await page.click(await highlightPoint(page, 'gl-docnumber', '河政办发〔2024〕41号'));
-    await expect.poll(() => page.inShadow('gazette-lens-card', (root) => root.querySelector('.main')?.textContent)).toBe('河政办发〔2024〕41号');
+    await expect
+      .poll(() => page.inShadow('gazette-lens-card', (root) => root.querySelector('.main')?.textContent))
+      .toBe('河政办发〔2024〕41号');
     expect(await focusedCardAction(page)).toBe('copy'); // the clicked card has the focus
     // Its patched attachShadow never saw our roots: our calls go to the browser's own.
     expect(await page.evaluate(() => (window as unknown as { __hostile: Hostile }).__hostile.openedRoots)).toEqual([]);
@@ -270,7 +293,10 @@ test.describe('a hostile page', () => {
         constructor() { super(); window.__taken.push(this.attachShadow({ mode: 'open' })); }
       });
     }`;
-    const html = readFileSync(new URL('./pages/hostile/tongzhi.html', import.meta.url), 'utf8').replace('window.__gazetteLens = true;', `window.__gazetteLens = true;${grab}`);
+    const html = readFileSync(new URL('./pages/hostile/tongzhi.html', import.meta.url), 'utf8').replace(
+      'window.__gazetteLens = true;',
+      `window.__gazetteLens = true;${grab}`,
+    );
     server.override(DOC_WITH_ELEMENTS, html);
     try {
       const page = await openHostile(ext, server, DOC_WITH_ELEMENTS);
@@ -312,10 +338,16 @@ test.describe('a hostile page', () => {
     expect(await selectText(page, MARKUP_QUOTE)).toBe(true);
     const tabId = await tabIdOf(ext, url);
     await page.bringToFront();
-    expect(await inExtension(ext, async (id) => {
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      return (g.browser ?? g.chrome)!.tabs.sendMessage(id, { type: 'gl:notes:compose' });
-    }, tabId)).toBe(true);
+    expect(
+      await inExtension(
+        ext,
+        async (id) => {
+          const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+          return (g.browser ?? g.chrome)!.tabs.sendMessage(id, { type: 'gl:notes:compose' });
+        },
+        tabId,
+      ),
+    ).toBe(true);
     await page.bringToFront();
     const editor = () =>
       page.inShadow('gazette-lens-note-editor', (root) => ({
@@ -333,18 +365,25 @@ test.describe('a hostile page', () => {
     // The popup's page notes and the manager show quote and body as text.
     const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.waitForText('[data-testid=page-notes-list]', body);
-    expect(await popup.evaluate(() => ({
-      text: document.querySelector('[data-testid=page-notes-list]')!.textContent!.includes('<script>window.__pwned=2</script>'),
-      elements: document.querySelectorAll('img, [data-testid=page-notes-list] b, [data-testid=page-notes-list] script').length,
-      pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    }))).toEqual({ text: true, elements: 0, pwned: null });
+    expect(
+      await popup.evaluate(() => ({
+        text: document.querySelector('[data-testid=page-notes-list]')!.textContent!.includes('<script>window.__pwned=2</script>'),
+        elements: document.querySelectorAll('img, [data-testid=page-notes-list] b, [data-testid=page-notes-list] script').length,
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+      })),
+    ).toEqual({ text: true, elements: 0, pwned: null });
     const manager = await ext.openExtensionPage('notes.html');
     await manager.waitForText('[data-testid=list]', body);
-    expect(await manager.evaluate((quote) => ({
-      text: document.querySelector('[data-testid=list]')!.textContent!.includes(quote),
-      elements: document.querySelectorAll('img, [data-testid=list] b, [data-testid=list] script').length,
-      pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-    }), MARKUP_QUOTE)).toEqual({ text: true, elements: 0, pwned: null });
+    expect(
+      await manager.evaluate(
+        (quote) => ({
+          text: document.querySelector('[data-testid=list]')!.textContent!.includes(quote),
+          elements: document.querySelectorAll('img, [data-testid=list] b, [data-testid=list] script').length,
+          pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+        }),
+        MARKUP_QUOTE,
+      ),
+    ).toEqual({ text: true, elements: 0, pwned: null });
 
     // No handler ran in the page, and nothing anywhere ever fetched the "x" image.
     expect(await pwned()).toBeNull();

@@ -26,8 +26,6 @@ type Api = {
   runtime: { sendMessage(m: unknown): Promise<unknown> };
 };
 
-
-
 /** What the context menu's 添加批注 does: ask the tab's content script to open the editor. */
 async function composeInTab(ext: ExtensionHarness, tabId: number): Promise<unknown> {
   return inExtension(
@@ -80,7 +78,6 @@ function noteHighlights(page: ExtPage) {
   });
 }
 
-
 async function openDoc(ext: ExtensionHarness, server: TestServer): Promise<ExtPage> {
   const page = await ext.newPage();
   await page.goto(server.url(DOC, HOST));
@@ -113,7 +110,10 @@ test.describe('notes', () => {
     await clearNotes(ext);
   });
 
-  test('a selection note survives reload, a small edit of the page (fuzzy), and is kept as 未能定位 when its passage is gone', async ({ ext, server }) => {
+  test('a selection note survives reload, a small edit of the page (fuzzy), and is kept as 未能定位 when its passage is gone', async ({
+    ext,
+    server,
+  }) => {
     const page = await openDoc(ext, server);
     const tabId = await tabIdOf(ext, server.url(DOC, HOST));
     expect(await selectText(page, '清理河道行洪障碍物')).toBe(true);
@@ -130,7 +130,10 @@ test.describe('notes', () => {
     // The site edits the page: a new paragraph first, one character added inside the quote.
     server.override(
       DOC,
-      ORIGINAL.replace('<p id="p1">', '<p>　　（4月3日更新：补充防汛值班电话。）</p><p id="p1">').replace('清理河道行洪障碍物', '清理河道内行洪障碍物'),
+      ORIGINAL.replace('<p id="p1">', '<p>　　（4月3日更新：补充防汛值班电话。）</p><p id="p1">').replace(
+        '清理河道行洪障碍物',
+        '清理河道内行洪障碍物',
+      ),
     );
     await page.goto(server.url(DOC, HOST));
     await expect.poll(() => noteHighlights(page)).toEqual(['清理河道内行洪障碍物']);
@@ -176,10 +179,34 @@ test.describe('notes', () => {
 
   test('exports every format through the manager, and the JSON imports into a fresh profile', async ({ ext, server }) => {
     // Three notes written through the background, as the page would.
-    const page = { url: server.url(DOC, HOST), title: '山河县人民政府办公室关于做好2024年汛期安全防范工作的通知', site: HOST, docNumber: '河政办发〔2024〕20号', docDate: '2024-03-29' };
+    const page = {
+      url: server.url(DOC, HOST),
+      title: '山河县人民政府办公室关于做好2024年汛期安全防范工作的通知',
+      site: HOST,
+      docNumber: '河政办发〔2024〕20号',
+      docDate: '2024-03-29',
+    };
     const drafts = [
-      { target: { type: 'selection', quote: { type: 'TextQuoteSelector', exact: '建立问题台账', prefix: '拉网式排查，', suffix: '，于2030' }, position: { type: 'TextPositionSelector', start: 10, end: 16 } }, body: '台账模板找县应急局要', tags: ['防汛', '台账'], due: '2030-05-31' },
-      { target: { type: 'entity', entity: { kind: 'deadline', text: '2030年6月15日前', date: '2030-06-15', precision: 'day' }, quote: { type: 'TextQuoteSelector', exact: '2030年6月15日前' }, position: { type: 'TextPositionSelector', start: 30, end: 41 } }, body: '清障进度, "每周" 一报；逗号与引号', tags: ['防汛'] },
+      {
+        target: {
+          type: 'selection',
+          quote: { type: 'TextQuoteSelector', exact: '建立问题台账', prefix: '拉网式排查，', suffix: '，于2030' },
+          position: { type: 'TextPositionSelector', start: 10, end: 16 },
+        },
+        body: '台账模板找县应急局要',
+        tags: ['防汛', '台账'],
+        due: '2030-05-31',
+      },
+      {
+        target: {
+          type: 'entity',
+          entity: { kind: 'deadline', text: '2030年6月15日前', date: '2030-06-15', precision: 'day' },
+          quote: { type: 'TextQuoteSelector', exact: '2030年6月15日前' },
+          position: { type: 'TextPositionSelector', start: 30, end: 41 },
+        },
+        body: '清障进度, "每周" 一报；逗号与引号',
+        tags: ['防汛'],
+      },
       { target: { type: 'page' }, body: '整篇转发各股室\n第二行', tags: [] },
     ];
     await inExtension(
@@ -187,7 +214,10 @@ test.describe('notes', () => {
       async ({ drafts, page }) => {
         const g = globalThis as unknown as { browser?: Api; chrome?: Api };
         for (const draft of drafts) {
-          const r = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'gl:notes:create', draft, page })) as { ok: boolean; error?: string };
+          const r = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type: 'gl:notes:create', draft, page })) as {
+            ok: boolean;
+            error?: string;
+          };
           if (!r.ok) throw new Error(r.error);
         }
       },

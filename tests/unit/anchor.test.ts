@@ -186,7 +186,10 @@ describe('anchor: the page changed', () => {
 
   it('finds an edited passage that moved far (a long section was added above it)', () => {
     // 30 000 units of new text: beyond the near search around the stored offsets.
-    const section = Array.from({ length: 800 }, (_, i) => `（附${i + 1}）新增事项第${i + 1}条，请${i % 2 ? '各乡镇' : '县直各部门'}对照落实。`).join('\n');
+    const section = Array.from(
+      { length: 800 },
+      (_, i) => `（附${i + 1}）新增事项第${i + 1}条，请${i % 2 ? '各乡镇' : '县直各部门'}对照落实。`,
+    ).join('\n');
     expect(section.length).toBeGreaterThan(20_000);
     const page = insertBefore(NOTICE, '二、重点任务', section + '\n');
     for (const [needle, after, from, to] of [
@@ -250,8 +253,10 @@ describe('anchor: the page changed', () => {
   it('keeps a long quote whose surroundings were rewritten (the quote alone is evidence enough)', () => {
     const sentence = '到2024年底，全县农村卫生厕所普及率达到90%以上，生活垃圾收运处置体系覆盖所有行政村。';
     const { quote, position } = select(NOTICE, sentence);
-    const rewritten = replaceOnce(NOTICE, '一、工作目标\n', '一、总体要求\n坚持因地制宜、分类施策，稳步推进。\n（一）主要目标：')
-      .replace(sentence + '\n二、重点任务', sentence + '\n（二）进度安排：分三个阶段实施');
+    const rewritten = replaceOnce(NOTICE, '一、工作目标\n', '一、总体要求\n坚持因地制宜、分类施策，稳步推进。\n（一）主要目标：').replace(
+      sentence + '\n二、重点任务',
+      sentence + '\n（二）进度安排：分三个阶段实施',
+    );
     const r = anchor(rewritten, quote, position)!;
     expect(r.method).toBe('quote');
     expect(rewritten.slice(r.start, r.end)).toBe(sentence);
@@ -274,8 +279,10 @@ describe('anchor: the page changed', () => {
 
   it('finds a very long quote (several thousand characters) after a few edits', () => {
     const units = ['县财政局', '县教育局', '县农业农村局', '县住房和城乡建设局', '县卫生健康局', '各乡镇人民政府'];
-    const lines = Array.from({ length: 120 }, (_, i) =>
-      `${i + 1}．${units[i % units.length]}负责第${i + 1}项任务，${(i % 12) + 1}月底前完成，经费${(i * 37) % 500}万元。`);
+    const lines = Array.from(
+      { length: 120 },
+      (_, i) => `${i + 1}．${units[i % units.length]}负责第${i + 1}项任务，${(i % 12) + 1}月底前完成，经费${(i * 37) % 500}万元。`,
+    );
     const body = lines.join('\n');
     const page = `${NOTICE}\n附件\n${body}\n山河县人民政府办公室 2024年3月15日印发`;
     const { quote, position } = select(page, body);
@@ -335,16 +342,42 @@ describe('anchor: surrogate pairs, line breaks, blanks', () => {
   it('returns null for an empty or blank quote', () => {
     for (const exact of ['', ' ', '\n\t', '\u3000\u3000']) {
       expect(anchor(NOTICE, { type: 'TextQuoteSelector', exact }), JSON.stringify(exact)).toBeNull();
-      expect(anchor(NOTICE, { type: 'TextQuoteSelector', exact }, { type: 'TextPositionSelector', start: 0, end: exact.length })).toBeNull();
+      expect(
+        anchor(NOTICE, { type: 'TextQuoteSelector', exact }, { type: 'TextPositionSelector', start: 0, end: exact.length }),
+      ).toBeNull();
     }
   });
 });
 
 // Random texts made of pieces that repeat (so quotes have identical copies), with CJK, 𠀀, tabs
 // and line breaks, plus arbitrary strings.
-const PIECES = ['6月底前', '县财政局', '县教育局', '负责', '完成', '，', '。', '\n', '\t', ' ', '𠀀', '𠀁', '山河县', '2024年', '〔', '〕', '号', 'a', '1'];
+const PIECES = [
+  '6月底前',
+  '县财政局',
+  '县教育局',
+  '负责',
+  '完成',
+  '，',
+  '。',
+  '\n',
+  '\t',
+  ' ',
+  '𠀀',
+  '𠀁',
+  '山河县',
+  '2024年',
+  '〔',
+  '〕',
+  '号',
+  'a',
+  '1',
+];
 const pieceText = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 80 }).map((a) => a.join(''));
-const anyText = fc.oneof(pieceText, fc.string({ minLength: 1, maxLength: 200 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }));
+const anyText = fc.oneof(
+  pieceText,
+  fc.string({ minLength: 1, maxLength: 200 }),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+);
 const textAndRange = anyText.chain((text) =>
   fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length), fc.option(fc.nat(40), { nil: undefined })),
 );

@@ -25,14 +25,103 @@ function scanned(text: string, p: AnchoredPattern, alphabet: Alphabet): Array<[n
 // Pieces around every shortcut: anchors (月 年 底 半 季 内 前 即 每), range separators, the
 // characters a probe looks at after 月 or 年, whitespace, digits of every width and Chinese numerals.
 const PIECES = [
-  '月', '年', '日', '号', '份', '底', '末', '中旬', '上旬', '下旬', '初', '前', '之前', '以前', '为止', '止',
-  '至', '到', '—', '－', '–', '-', '~', '～', '即日起', '每', '季度', '上半年', '下半年', '内', '个', '工作日', '天',
-  '、', '和', '及', '今年', '本年', '明年', '当年', '年内', '国庆', '五一', '元旦', '劳动节', '第',
-  '0', '1', '2', '6', '9', '12', '2024', '１', '２', '一', '二', '六', '十', '两',
-  ' ', '\t', '\n', '\r', '　', '，', '。', '县', '完成',
+  '月',
+  '年',
+  '日',
+  '号',
+  '份',
+  '底',
+  '末',
+  '中旬',
+  '上旬',
+  '下旬',
+  '初',
+  '前',
+  '之前',
+  '以前',
+  '为止',
+  '止',
+  '至',
+  '到',
+  '—',
+  '－',
+  '–',
+  '-',
+  '~',
+  '～',
+  '即日起',
+  '每',
+  '季度',
+  '上半年',
+  '下半年',
+  '内',
+  '个',
+  '工作日',
+  '天',
+  '、',
+  '和',
+  '及',
+  '今年',
+  '本年',
+  '明年',
+  '当年',
+  '年内',
+  '国庆',
+  '五一',
+  '元旦',
+  '劳动节',
+  '第',
+  '0',
+  '1',
+  '2',
+  '6',
+  '9',
+  '12',
+  '2024',
+  '１',
+  '２',
+  '一',
+  '二',
+  '六',
+  '十',
+  '两',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '　',
+  '，',
+  '。',
+  '县',
+  '完成',
 ];
 // A denser mix of the few pieces the probes decide on, so 6月份, 2024年前, 12 月 occur often.
-const PROBED = ['6', '12', '2024', '１', '六', '月', '年', '6月', '12月', '2024年', '月6', '月12', ' 日', '份', '日', '号', '底', '前', '之', '止', '、', '至', ' ', '县'];
+const PROBED = [
+  '6',
+  '12',
+  '2024',
+  '１',
+  '六',
+  '月',
+  '年',
+  '6月',
+  '12月',
+  '2024年',
+  '月6',
+  '月12',
+  ' 日',
+  '份',
+  '日',
+  '号',
+  '底',
+  '前',
+  '之',
+  '止',
+  '、',
+  '至',
+  ' ',
+  '县',
+];
 const datey = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join('')),
   fc.array(fc.constantFrom(...PROBED), { maxLength: 30 }).map((a) => a.join('')),
@@ -45,23 +134,48 @@ describe('forEachMatch', () => {
     const matching = fc.stringMatching(new RegExp(`^(?:${shape.re.source})$`));
     const around = fc.array(fc.oneof(matching, fc.constantFrom(...PIECES)), { maxLength: 8 }).map((a) => a.join(''));
     it(`finds exactly the matches of a global regex scan: ${name}`, () => {
-      fc.assert(fc.property(fc.oneof(datey, around), (text) => {
-        expect(scanned(text, shape, alphabet)).toEqual(globalMatches(text, shape));
-      }), { numRuns: 1000 });
+      fc.assert(
+        fc.property(fc.oneof(datey, around), (text) => {
+          expect(scanned(text, shape, alphabet)).toEqual(globalMatches(text, shape));
+        }),
+        { numRuns: 1000 },
+      );
     });
   }
 
   it('finds exactly the document-number tails of a global regex scan', () => {
-    const pieces = fc.constantFrom('〔', '〕', '[', ']', '（', '）', '【', '】', '2023', '２０２４', '1', '27', '第', '号',
-      ' ', '   ', '\n', '　', '政发');
+    const pieces = fc.constantFrom(
+      '〔',
+      '〕',
+      '[',
+      ']',
+      '（',
+      '）',
+      '【',
+      '】',
+      '2023',
+      '２０２４',
+      '1',
+      '27',
+      '第',
+      '号',
+      ' ',
+      '   ',
+      '\n',
+      '　',
+      '政发',
+    );
     const tail = fc.stringMatching(new RegExp(`^(?:${DOC_NUMBER_TAIL.re.source})$`));
     const tails = fc.oneof(
       fc.array(pieces, { maxLength: 40 }).map((a) => a.join('')),
       fc.array(fc.oneof(tail, pieces), { maxLength: 8 }).map((a) => a.join('')),
     );
-    fc.assert(fc.property(tails, (text) => {
-      expect(scanned(text, DOC_NUMBER_TAIL, new Alphabet(DOC_NUMBER_CHARS))).toEqual(globalMatches(text, DOC_NUMBER_TAIL));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(tails, (text) => {
+        expect(scanned(text, DOC_NUMBER_TAIL, new Alphabet(DOC_NUMBER_CHARS))).toEqual(globalMatches(text, DOC_NUMBER_TAIL));
+      }),
+      { numRuns: 2000 },
+    );
     // The longest tail: 号 52 characters after the bracket.
     const longest = '河政发〔    2 \t0  2\n 4    〕      第  1   2   3   4   5      号';
     expect(scanned(longest, DOC_NUMBER_TAIL, new Alphabet(DOC_NUMBER_CHARS))).toEqual([[3, longest.length]]);
@@ -72,8 +186,12 @@ describe('forEachMatch', () => {
     for (const shape of Object.values(DEADLINE_SHAPES)) {
       expect(scanned(text, shape, alphabet)).toEqual(globalMatches(text, shape));
     }
-    expect(scanned(text, DEADLINE_SHAPES.dated, alphabet).map(([s, e]) => text.slice(s, e)))
-      .toEqual(['2024年6月底前', '12月10日前', '2024年12月31日', '6月1日']);
+    expect(scanned(text, DEADLINE_SHAPES.dated, alphabet).map(([s, e]) => text.slice(s, e))).toEqual([
+      '2024年6月底前',
+      '12月10日前',
+      '2024年12月31日',
+      '6月1日',
+    ]);
   });
 
   it('reaches as far as the longest match allows (the bounds of anchors and needs)', () => {
@@ -81,7 +199,10 @@ describe('forEachMatch', () => {
     // The longest date point before a range separator: 42 characters before 至.
     const range = `县2024${w}年${w}十一十${w}月${w}份${w}三十一${w}日${w}至6月底前`;
     const holiday = `县国庆节${w}之前完成`;
-    const cases = [[range, DEADLINE_SHAPES.range, range.length], [holiday, DEADLINE_SHAPES.holiday, holiday.length - 2]] as const;
+    const cases = [
+      [range, DEADLINE_SHAPES.range, range.length],
+      [holiday, DEADLINE_SHAPES.holiday, holiday.length - 2],
+    ] as const;
     for (const [text, shape, end] of cases) {
       const found = scanned(text, shape, alphabet);
       expect(found).toEqual(globalMatches(text, shape));
@@ -91,7 +212,10 @@ describe('forEachMatch', () => {
 
   it('tries only positions an anchor can reach', () => {
     const p = anchored('[0-9]{1,2}月', [{ ch: '月', maxLead: 2 }], '0123456789');
-    expect(scanned('3 12月 4月 5', p, new Alphabet('月'))).toEqual([[2, 5], [6, 8]]);
+    expect(scanned('3 12月 4月 5', p, new Alphabet('月'))).toEqual([
+      [2, 5],
+      [6, 8],
+    ]);
   });
 });
 

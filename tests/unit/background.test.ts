@@ -29,7 +29,10 @@ describe('background', () => {
   });
 
   it('runs extract() for the content script', async () => {
-    const entities = (await handleMessage({ type: 'gl:extract', text: '根据河政办发〔2024〕12号，6月30日前完成。', baseDate: '2024-03-01' }, contentScript)) as Array<{ kind: string; date?: string }>;
+    const entities = (await handleMessage(
+      { type: 'gl:extract', text: '根据河政办发〔2024〕12号，6月30日前完成。', baseDate: '2024-03-01' },
+      contentScript,
+    )) as Array<{ kind: string; date?: string }>;
     expect(entities.map((e) => e.kind)).toEqual(['docNumber', 'deadline']);
     expect(entities[1]!.date).toBe('2024-06-30');
   });
@@ -64,7 +67,10 @@ describe('background', () => {
   });
 
   it('builds the .ics of a deadline for the entity card (ical.js stays out of the content script)', async () => {
-    const ics = (await handleMessage({ type: 'gl:ics', event: { date: '2030-06-30', summary: '期限：报送总结', uid: 'x@gazette-lens' } }, contentScript)) as string;
+    const ics = (await handleMessage(
+      { type: 'gl:ics', event: { date: '2030-06-30', summary: '期限：报送总结', uid: 'x@gazette-lens' } },
+      contentScript,
+    )) as string;
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).toContain('DTSTART;VALUE=DATE:20300630');
   });

@@ -35,7 +35,10 @@ describe('entity card', () => {
     const a = analysisOf(TABLE);
     const unit = a.entities.find((e) => e.kind === 'unit' && e.name === '县农业农村局')!;
     const tasks = unitTasks(a, unit as Extract<Entity, { kind: 'unit' }>);
-    expect(tasks.map((t) => t.line)).toEqual(['1 ｜ 清理沟渠塘坝 ｜ 县农业农村局 ｜ 2024年6月30日前', '3 ｜ 建立长效机制 ｜ 县农业农村局 ｜ 长期坚持']);
+    expect(tasks.map((t) => t.line)).toEqual([
+      '1 ｜ 清理沟渠塘坝 ｜ 县农业农村局 ｜ 2024年6月30日前',
+      '3 ｜ 建立长效机制 ｜ 县农业农村局 ｜ 长期坚持',
+    ]);
     expect(tasks.map((t) => t.deadlines.map((d) => d.text))).toEqual([['2024年6月30日前'], ['长期坚持']]);
     expect(lineAround('a\nbc\td\ne', 3).text).toBe('bc ｜ d');
   });
@@ -44,14 +47,18 @@ describe('entity card', () => {
     const a = analysisOf(TABLE);
     const bodyHtml = document.body.innerHTML;
     const calendar: unknown[] = [];
-    const c = new EntityCard(document, {
-      current: () => Promise.reject(new Error('unused')),
-      today: () => '2024-07-01',
-      calendarFile: async (event) => {
-        calendar.push(event);
-        return 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    const c = new EntityCard(
+      document,
+      {
+        current: () => Promise.reject(new Error('unused')),
+        today: () => '2024-07-01',
+        calendarFile: async (event) => {
+          calendar.push(event);
+          return 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+        },
       },
-    }, 'open');
+      'open',
+    );
     const find = (k: string, t?: string) => a.entities.find((e) => e.kind === k && (!t || e.text === t))!;
 
     c.open(find('docNumber'), rect, a);
@@ -66,7 +73,9 @@ describe('entity card', () => {
     expect([...card().querySelectorAll('dd')].map((d) => d.textContent)).toEqual(['2024年10月31日', '还剩 122 天']);
     expect(card().querySelector('[data-action="ics"]')!.textContent).toBe('加入日历');
     (card().querySelector('[data-action="ics"]') as HTMLButtonElement).click();
-    expect(calendar).toEqual([expect.objectContaining({ date: '2024-10-31', uid: expect.stringMatching(/^2024-10-31-\d+@gazette-lens$/) })]);
+    expect(calendar).toEqual([
+      expect.objectContaining({ date: '2024-10-31', uid: expect.stringMatching(/^2024-10-31-\d+@gazette-lens$/) }),
+    ]);
 
     c.open(find('deadline', '长期坚持'), rect, a);
     expect(card().querySelector('dd')!.textContent).toBe('长期');
@@ -85,7 +94,11 @@ describe('entity card and the keyboard', () => {
   it('lives in a closed shadow root by default: the page sees a host and nothing inside', () => {
     const a = analysisOf(TABLE);
     const c = new EntityCard(document, { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01' });
-    c.open(a.entities.find((e) => e.kind === 'docNumber')!, rect, a);
+    c.open(
+      a.entities.find((e) => e.kind === 'docNumber')!,
+      rect,
+      a,
+    );
     const host = document.querySelector('gazette-lens-card')!;
     expect(host.shadowRoot).toBeNull();
     expect(host.textContent).toBe('');
@@ -94,11 +107,19 @@ describe('entity card and the keyboard', () => {
 
   it('a card opened by click takes the focus (its first action); Escape closes it and gives the focus back', () => {
     const a = analysisOf(`${TABLE}<button id="page-button">页面按钮</button>`);
-    const c = new EntityCard(document, { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01', onNote: () => {} }, 'open');
+    const c = new EntityCard(
+      document,
+      { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01', onNote: () => {} },
+      'open',
+    );
     const detach = c.attach();
     const pageButton = document.getElementById('page-button') as HTMLButtonElement;
     pageButton.focus();
-    c.open(a.entities.find((e) => e.kind === 'deadline')!, rect, a);
+    c.open(
+      a.entities.find((e) => e.kind === 'deadline')!,
+      rect,
+      a,
+    );
     expect(document.activeElement).toBe(document.querySelector('gazette-lens-card'));
     expect((card().activeElement as HTMLElement).dataset.action).toBe('note'); // 添加批注 (no calendar here)
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
@@ -106,7 +127,11 @@ describe('entity card and the keyboard', () => {
     expect(document.activeElement).toBe(pageButton);
     // A card without actions focuses its close button.
     const bare = new EntityCard(document, { current: () => Promise.reject(new Error('unused')), today: () => '2024-07-01' }, 'open');
-    bare.open(a.entities.find((e) => e.kind === 'unit')!, rect, a);
+    bare.open(
+      a.entities.find((e) => e.kind === 'unit')!,
+      rect,
+      a,
+    );
     expect((card().activeElement as HTMLElement).className).toBe('close');
     bare.close();
     detach();
@@ -125,10 +150,14 @@ describe('entity card on hover', () => {
       const range = document.createRange();
       range.selectNodeContents(document.body.querySelector('p')!);
       let over = true; // whether the pointer is over the 文号
-      const c = new EntityCard(document, {
-        current: () => Promise.resolve({ ...a, summary: { highlighted: true } } as never),
-        today: () => '2024-07-01',
-      }, 'open');
+      const c = new EntityCard(
+        document,
+        {
+          current: () => Promise.resolve({ ...a, summary: { highlighted: true } } as never),
+          today: () => '2024-07-01',
+        },
+        'open',
+      );
       vi.spyOn(c, 'entityAt').mockImplementation(async () => (over ? { entity: doc, range } : null));
       const detach = c.attach();
 

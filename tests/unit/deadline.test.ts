@@ -9,15 +9,17 @@ function deadlines(text: string, options?: ExtractOptions): DeadlineEntity[] {
 }
 
 /** [span text, date, precision] of every deadline, in order. */
-const summary = (text: string, options?: ExtractOptions) =>
-  deadlines(text, options).map((e) => [e.text, e.date, e.precision]);
+const summary = (text: string, options?: ExtractOptions) => deadlines(text, options).map((e) => [e.text, e.date, e.precision]);
 
 /** The one deadline whose span is `span` (located at `span`'s first occurrence at or after `from`). */
 function at(text: string, span: string, from = 0): DeadlineEntity {
   const start = text.indexOf(span, from);
   expect(start).toBeGreaterThanOrEqual(0);
   const hit = deadlines(text).filter((e) => e.start === start && e.end === start + span.length);
-  expect(hit.map((e) => e.text), `deadline at ${JSON.stringify(span)}; found ${JSON.stringify(summary(text))}`).toEqual([span]);
+  expect(
+    hit.map((e) => e.text),
+    `deadline at ${JSON.stringify(span)}; found ${JSON.stringify(summary(text))}`,
+  ).toEqual([span]);
   return hit[0]!;
 }
 
@@ -203,7 +205,10 @@ describe('deadline: milestones in task lists', () => {
     const covered = found.map((d) => [d.start, d.end]);
     for (const part of ['6月20日', '11月10日']) {
       const s = text.indexOf(part);
-      expect(covered.some(([a, b]) => a! <= s && s + part.length <= b!), part).toBe(true);
+      expect(
+        covered.some(([a, b]) => a! <= s && s + part.length <= b!),
+        part,
+      ).toBe(true);
     }
   });
 
@@ -228,12 +233,14 @@ describe('deadline: 完成时限 fields and columns', () => {
   });
 
   it('a tab-separated table with a 完成时限 column', () => {
-    const text = doc2024([
-      '序号\t工作任务\t责任单位\t完成时限',
-      '1\t完成清泉水库除险加固\t县水利局\t9月底前',
-      '2\t城区供热管网改造\t县住建局\t持续推进',
-      '3\t建成山河县便民服务中心\t县行政审批局\t2024年11月30日前',
-    ].join('\n'));
+    const text = doc2024(
+      [
+        '序号\t工作任务\t责任单位\t完成时限',
+        '1\t完成清泉水库除险加固\t县水利局\t9月底前',
+        '2\t城区供热管网改造\t县住建局\t持续推进',
+        '3\t建成山河县便民服务中心\t县行政审批局\t2024年11月30日前',
+      ].join('\n'),
+    );
     expect(summary(text)).toEqual([
       ['9月底前', '2024-09-30', 'month'],
       ['持续推进', null, 'ongoing'],
@@ -263,7 +270,16 @@ describe('deadline: the year comes from the document itself', () => {
   });
 
   it('takes the signature date year when there is no 文号', () => {
-    const text = ['清泉县人民政府办公室', '关于开展春季植树活动的通知', '', '3月底前完成苗木采购。', '', '清泉县人民政府办公室', '2023年2月10日', ''].join('\n');
+    const text = [
+      '清泉县人民政府办公室',
+      '关于开展春季植树活动的通知',
+      '',
+      '3月底前完成苗木采购。',
+      '',
+      '清泉县人民政府办公室',
+      '2023年2月10日',
+      '',
+    ].join('\n');
     expect(summary(text)).toEqual([['3月底前', '2023-03-31', 'month']]);
   });
 
@@ -294,8 +310,14 @@ describe('deadline: the year comes from the document itself', () => {
 
   it('each document in a gazette uses its own 文号 year', () => {
     const text = [
-      '关于印发甲方案的通知', '河政办发〔2023〕5号', '5月底前完成。', '',
-      '关于印发乙方案的通知', '河政办发〔2024〕2号', '5月底前完成。', '',
+      '关于印发甲方案的通知',
+      '河政办发〔2023〕5号',
+      '5月底前完成。',
+      '',
+      '关于印发乙方案的通知',
+      '河政办发〔2024〕2号',
+      '5月底前完成。',
+      '',
     ].join('\n');
     expect(deadlines(text).map((e) => e.date)).toEqual(['2023-05-31', '2024-05-31']);
   });

@@ -18,7 +18,11 @@ function scorePage(path: string) {
   const model = buildTextModel(doc.body);
   const entities = extract(model.text, { baseDate: '2024-03-11' });
   const n = (k: string) => entities.filter((e) => e.kind === k).length;
-  return { model, entities, detection: detectDocument(pageSignals(doc, model.text, { docNumber: n('docNumber'), deadline: n('deadline') })) };
+  return {
+    model,
+    entities,
+    detection: detectDocument(pageSignals(doc, model.text, { docNumber: n('docNumber'), deadline: n('deadline') })),
+  };
 }
 
 const base: PageSignals = { meta: {}, title: '', text: '', linkTextLength: 0, docNumberCount: 0, deadlineCount: 0 };
@@ -28,7 +32,14 @@ describe('detectDocument (pure signals)', () => {
   it('scores meta tags, the 信息公开 block, a 公报 column and a 公文 title', () => {
     const d = detectDocument({
       ...base,
-      meta: { SiteName: '山河县人民政府', SiteIDCode: '5399000001', ColumnName: '政府公报', ArticleTitle: '关于X的通知', PubDate: '2024-03-11 09:30', ContentSource: '县政府办' },
+      meta: {
+        SiteName: '山河县人民政府',
+        SiteIDCode: '5399000001',
+        ColumnName: '政府公报',
+        ArticleTitle: '关于X的通知',
+        PubDate: '2024-03-11 09:30',
+        ContentSource: '县政府办',
+      },
       title: '山河县人民政府关于做好防汛工作的通知',
       text: `索引号：1/2024-1\t发布机构：县政府办\n成文日期：2024年3月8日\n${prose}`,
     });
@@ -47,12 +58,15 @@ describe('detectDocument (pure signals)', () => {
     expect(reasonTexts(d).some((r) => r.includes('1 个文号、3 个期限'))).toBe(true);
   });
 
-  it.each(['关于开展安全检查的意见', '山河县城市管理办法', '县人民政府关于同意设立青岭镇的批复', '山河县防汛工作实施方案', '关于表彰先进集体的决定'])(
-    'recognises the title %s',
-    (title) => {
-      expect(reasonTexts(detectDocument({ ...base, title, text: prose })).some((r) => r.startsWith('标题是公文样式'))).toBe(true);
-    },
-  );
+  it.each([
+    '关于开展安全检查的意见',
+    '山河县城市管理办法',
+    '县人民政府关于同意设立青岭镇的批复',
+    '山河县防汛工作实施方案',
+    '关于表彰先进集体的决定',
+  ])('recognises the title %s', (title) => {
+    expect(reasonTexts(detectDocument({ ...base, title, text: prose })).some((r) => r.startsWith('标题是公文样式'))).toBe(true);
+  });
 
   it('pages that are mostly links are not documents, even with 公文 titles in them', () => {
     const links = '关于做好春季森林防火工作的通知\n'.repeat(20);

@@ -29,7 +29,12 @@ describe('docNumber: the plain form', () => {
 
   it('finds a citation inside a sentence bounded by 《》 and a comma', () => {
     const text = '根据《清泉县农田灌溉管理办法》（泉政办发〔2022〕45号），现将有关事项通知如下：';
-    expect(fields(one(text, '泉政办发〔2022〕45号'))).toEqual({ issuer: '泉政办发', year: 2022, seq: 45, normalized: '泉政办发〔2022〕45号' });
+    expect(fields(one(text, '泉政办发〔2022〕45号'))).toEqual({
+      issuer: '泉政办发',
+      year: 2022,
+      seq: 45,
+      normalized: '泉政办发〔2022〕45号',
+    });
   });
 
   it('finds two numbers in one sentence, each with its own issuer', () => {
@@ -165,7 +170,12 @@ describe('docNumber: spaces and line breaks inside', () => {
 
   it('a line break inside the issuer: 运\\n政办发〔2021〕30 号 → 运政办发', () => {
     const text = '按照《运城市农业发展规划》（运\n政办发〔2021〕30 号）要求';
-    expect(fields(one(text, '运\n政办发〔2021〕30 号'))).toEqual({ issuer: '运政办发', year: 2021, seq: 30, normalized: '运政办发〔2021〕30号' });
+    expect(fields(one(text, '运\n政办发〔2021〕30 号'))).toEqual({
+      issuer: '运政办发',
+      year: 2021,
+      seq: 30,
+      normalized: '运政办发〔2021〕30号',
+    });
   });
 
   it('a line break inside an invented issuer: 清\\n政办发〔2022〕7号 → 清政办发', () => {

@@ -20,21 +20,48 @@ function signatureYears(text: string): Array<{ offset: number; year: number }> {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-const PIECES = ['2024', '2023', '1900', '二〇二三', '年', '6', '十二', '月', '1', '日', ' ', '\t', '　', '\n', '\r\n', '\r', '\u2028',
-  '成文日期：', '县', '。', '2024年6月1日', '二〇二三年十二月1日', ' 2023 年 7 月 20 日', '成文日期：2022年1月2日'];
+const PIECES = [
+  '2024',
+  '2023',
+  '1900',
+  '二〇二三',
+  '年',
+  '6',
+  '十二',
+  '月',
+  '1',
+  '日',
+  ' ',
+  '\t',
+  '　',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u2028',
+  '成文日期：',
+  '县',
+  '。',
+  '2024年6月1日',
+  '二〇二三年十二月1日',
+  ' 2023 年 7 月 20 日',
+  '成文日期：2022年1月2日',
+];
 const dated = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((a) => a.join(''));
 
 describe('buildYearContext', () => {
-  it('takes a year-less deadline\'s year from the signature line below it, as a line-by-line scan would', () => {
-    fc.assert(fc.property(dated, (text) => {
-      const years = buildYearContext(text, [], 2000);
-      const signatures = signatureYears(text);
-      for (let offset = 0; offset <= text.length; offset++) {
-        const after = signatures.find((s) => s.offset > offset);
-        const expected = after?.year ?? signatures[signatures.length - 1]?.year ?? 2000;
-        expect(years.yearAt(offset)).toBe(expected);
-      }
-    }), { numRuns: 1500 });
+  it("takes a year-less deadline's year from the signature line below it, as a line-by-line scan would", () => {
+    fc.assert(
+      fc.property(dated, (text) => {
+        const years = buildYearContext(text, [], 2000);
+        const signatures = signatureYears(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          const after = signatures.find((s) => s.offset > offset);
+          const expected = after?.year ?? signatures[signatures.length - 1]?.year ?? 2000;
+          expect(years.yearAt(offset)).toBe(expected);
+        }
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('reads signature lines with spaces, Chinese digits and CRLF line ends, but not dates inside prose', () => {

@@ -37,7 +37,16 @@ describe('report', () => {
   it('shows each kind with its fields, newlines as ⏎', () => {
     const text = '河政办发〔2024〕12号\n各单位于6月\n底前完成。（责任单位：县财政局）';
     const entities: Entity[] = [
-      { kind: 'docNumber', start: 0, end: 13, text: '河政办发〔2024〕12号', issuer: '河政办发', year: 2024, seq: 12, normalized: '河政办发〔2024〕12号' },
+      {
+        kind: 'docNumber',
+        start: 0,
+        end: 13,
+        text: '河政办发〔2024〕12号',
+        issuer: '河政办发',
+        year: 2024,
+        seq: 12,
+        normalized: '河政办发〔2024〕12号',
+      },
       { kind: 'deadline', start: 18, end: 23, text: '6月\n底前', date: '2024-06-30', precision: 'month' },
       { kind: 'unit', start: 33, end: 37, text: '县财政局', name: '县财政局', role: 'responsible' },
     ];

@@ -33,7 +33,11 @@ describe('units', () => {
 
   it('reads both the 牵头单位 and the 配合单位 column', () => {
     expect(of(table, 'unit').map((u) => `${u.name}/${u.role}`)).toEqual([
-      '县行政审批局/lead', '县市场监管局/support', '县税务局/support', '县住建局/lead', '县自然资源局/support',
+      '县行政审批局/lead',
+      '县市场监管局/support',
+      '县税务局/support',
+      '县住建局/lead',
+      '县自然资源局/support',
     ]);
     expect(of(table, 'deadline').map((d) => d.precision)).toEqual(['month', 'ongoing']);
   });
@@ -74,7 +78,11 @@ describe('prose assignments', () => {
 describe('unit names that contain words excluded elsewhere', () => {
   it('keeps 县人力资源和社会保障局 and 县中小企业服务中心 whole', () => {
     const units = of('牵头单位：县人力资源和社会保障局；配合单位：县中小企业服务中心、县财政局。', 'unit');
-    expect(units.map((u) => `${u.name}/${u.role}`)).toEqual(['县人力资源和社会保障局/lead', '县中小企业服务中心/support', '县财政局/support']);
+    expect(units.map((u) => `${u.name}/${u.role}`)).toEqual([
+      '县人力资源和社会保障局/lead',
+      '县中小企业服务中心/support',
+      '县财政局/support',
+    ]);
   });
   it('still rejects 全社会 and 企业 as units', () => {
     expect(of('（全社会、各企业）', 'unit')).toEqual([]);

@@ -60,7 +60,8 @@ describe('highlighter', () => {
     const htmlBefore = document.body.innerHTML;
     let yields = 0;
     const summary = await analyzePage(document, {
-      today: '2026-01-01', extractText: localExtract,
+      today: '2026-01-01',
+      extractText: localExtract,
       yieldNow: () => {
         yields++;
         return Promise.resolve();
@@ -132,13 +133,18 @@ describe('highlighter', () => {
 
   it('setMode: off clears the highlights, force paints a page that is not a document', async () => {
     load('zfgb/2024/hzbf-12.html');
-    const lens = new PageLens(document, { analyze: () => ({ today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() }) });
+    const lens = new PageLens(document, {
+      analyze: () => ({ today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() }),
+    });
     expect((await lens.summary()).highlighted).toBe(true);
     const off = await lens.setMode('off');
     expect(off).toMatchObject({ mode: 'off', highlighted: false, detected: true });
     expect(registry.size).toBe(0);
     load('index.html');
-    const home = new PageLens(document, { analyze: () => ({ today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() }), mode: 'force' });
+    const home = new PageLens(document, {
+      analyze: () => ({ today: '2026-01-01', extractText: localExtract, yieldNow: () => Promise.resolve() }),
+      mode: 'force',
+    });
     expect(await home.summary()).toMatchObject({ mode: 'force', detected: false, highlighted: true });
     expect(registry.get('gl-docnumber')!.size).toBe(1);
   });

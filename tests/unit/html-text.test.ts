@@ -3,8 +3,7 @@ import { htmlToText } from '../../lib/html-text';
 
 describe('htmlToText', () => {
   it('puts each block on its own line', () => {
-    expect(htmlToText('<h1>标题</h1><p>第一段</p><div>第二段</div><ul><li>甲</li><li>乙</li></ul>'))
-      .toBe('标题\n第一段\n第二段\n甲\n乙');
+    expect(htmlToText('<h1>标题</h1><p>第一段</p><div>第二段</div><ul><li>甲</li><li>乙</li></ul>')).toBe('标题\n第一段\n第二段\n甲\n乙');
   });
 
   it('breaks lines at <br> and keeps at most one blank line', () => {
@@ -17,25 +16,25 @@ describe('htmlToText', () => {
       <tr><td>1</td><td>村庄清洁</td><td>县农业农村局</td><td>6月底前</td></tr>
       <tr><td>2<td>垃圾清运<td><td>年底前</tr>
     </table>`;
-    expect(htmlToText(html)).toBe(
-      '序号\t工作任务\t责任单位\t完成时限\n1\t村庄清洁\t县农业农村局\t6月底前\n2\t垃圾清运\t\t年底前');
+    expect(htmlToText(html)).toBe('序号\t工作任务\t责任单位\t完成时限\n1\t村庄清洁\t县农业农村局\t6月底前\n2\t垃圾清运\t\t年底前');
   });
 
   it('keeps a row on one line when its cells hold paragraphs', () => {
-    expect(htmlToText('<table><tr><td><p>1</p></td><td><p>防汛物资</p><p>补充储备</p></td></tr></table>'))
-      .toBe('1\t防汛物资 补充储备');
+    expect(htmlToText('<table><tr><td><p>1</p></td><td><p>防汛物资</p><p>补充储备</p></td></tr></table>')).toBe('1\t防汛物资 补充储备');
   });
 
   it('skips script, style, noscript, template and head', () => {
-    const html = '<html><head><title>标题栏</title><style>p{color:red}</style></head><body>' +
+    const html =
+      '<html><head><title>标题栏</title><style>p{color:red}</style></head><body>' +
       '<script>document.write("<p>脚本</p>")</script><noscript>请启用脚本</noscript>' +
       '<template><p>模板</p></template><p>正文</p></body></html>';
     expect(htmlToText(html)).toBe('正文');
   });
 
   it('decodes entities, and keeps &nbsp; as a space inside a line', () => {
-    expect(htmlToText('<p>A &amp; B &lt;C&gt; &#x5E9C;&#24220; &quot;x&quot;</p><p>&nbsp;&nbsp;缩进 a&nbsp;&nbsp;b</p>'))
-      .toBe('A & B <C> 府府 "x"\n缩进 a  b');
+    expect(htmlToText('<p>A &amp; B &lt;C&gt; &#x5E9C;&#24220; &quot;x&quot;</p><p>&nbsp;&nbsp;缩进 a&nbsp;&nbsp;b</p>')).toBe(
+      'A & B <C> 府府 "x"\n缩进 a  b',
+    );
   });
 
   it('collapses whitespace but never splits adjacent CJK text', () => {

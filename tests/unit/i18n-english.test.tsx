@@ -77,7 +77,12 @@ describe('in English', () => {
 
   it('the popup: status, switches, counts, groups and days left, around the page’s own text', async () => {
     // The content script words lib/detect's reasons in the reader's language.
-    const reasons = reasonTexts({ reasons: [{ key: 'detectInfoBlock', subs: ['索引号、发文字号'] }, { key: 'detectGazette', subs: [] }] });
+    const reasons = reasonTexts({
+      reasons: [
+        { key: 'detectInfoBlock', subs: ['索引号、发文字号'] },
+        { key: 'detectGazette', subs: [] },
+      ],
+    });
     render(<Popup load={() => Promise.resolve<SummaryResult>({ status: 'ok', summary: { ...summary, reasons } })} />);
     expect(screen.getByTestId('popup-status').textContent).toBe('Analysing this page…');
     await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toBe('Recognised as a document page and highlighted.'));
@@ -87,7 +92,11 @@ describe('in English', () => {
       'Has a public-information block (索引号、发文字号)In the government gazette (政府公报) section',
     );
     expect(screen.getByTestId('counts').textContent).toBe('Doc. numbers 2Deadlines 3 (1 overdue)Units 1');
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Document numbers', 'Deadlines', 'Responsible units']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Document numbers',
+      'Deadlines',
+      'Responsible units',
+    ]);
     const deadlines = [...screen.getByTestId('group-deadline').querySelectorAll('li')].map((li) => li.textContent);
     expect(deadlines).toEqual(['Apr 15, 2024 2024年4月15日前47 days overdue', 'Jun 2, 2024 2024年6月2日前1 day left', '— 长期坚持ongoing']);
     expect(screen.getByTestId('group-unit').querySelector('li')!.textContent).toBe('县农业农村局 lead · tasks: 1');
@@ -101,7 +110,15 @@ describe('in English', () => {
   });
 
   it('the notes manager: title, counts, views, filters and a note row', async () => {
-    render(<NotesManager api={new FakeNotesApi(NOTES, PAGES)} today={TODAY} now={() => new Date('2024-06-10T04:00:00Z')} search="" onSearchChange={() => {}} />);
+    render(
+      <NotesManager
+        api={new FakeNotesApi(NOTES, PAGES)}
+        today={TODAY}
+        now={() => new Date('2024-06-10T04:00:00Z')}
+        search=""
+        onSearchChange={() => {}}
+      />,
+    );
     await waitFor(() => expect(screen.getByTestId('counts')).toBeTruthy());
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Notes · Gazette Lens');
     expect(screen.getByTestId('counts').textContent).toBe('7 notes · 3 to do · 1 overdue');
@@ -115,7 +132,10 @@ describe('in English', () => {
     const c1 = screen.getByTestId('list').querySelector<HTMLElement>(`[data-note-id="${C1.id}"]`)!;
     expect(within(c1).getByTestId('note-status').textContent).toBe('Done');
     // Notes, quotes, titles and tags are the reader's and the page's words.
-    const own = [...NOTES.flatMap((n) => [n.body, n.pageTitle, ...n.tags, n.target.type === 'page' ? '' : n.target.quote.exact]), ...PAGES.flatMap((p) => [p.title, p.docNumber ?? '', p.site])].filter(Boolean);
+    const own = [
+      ...NOTES.flatMap((n) => [n.body, n.pageTitle, ...n.tags, n.target.type === 'page' ? '' : n.target.quote.exact]),
+      ...PAGES.flatMap((p) => [p.title, p.docNumber ?? '', p.site]),
+    ].filter(Boolean);
     expect(chineseIn(document.body, own)).toEqual([]);
   });
 

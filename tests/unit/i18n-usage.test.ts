@@ -26,7 +26,13 @@ function sourceFiles(dir: string): string[] {
 const UI_DIRS = ['components', 'dom', 'entrypoints', 'utils'];
 const parsed = [...UI_DIRS, 'lib'].flatMap(sourceFiles).map((path) => ({
   path,
-  source: ts.createSourceFile(path, readFileSync(join(ROOT, path), 'utf8'), ts.ScriptTarget.Latest, true, path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS),
+  source: ts.createSourceFile(
+    path,
+    readFileSync(join(ROOT, path), 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    path.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  ),
 }));
 
 function visit(node: ts.Node, fn: (n: ts.Node) => void): void {
@@ -67,7 +73,8 @@ function uses(): { calls: Use[]; computed: number; reasons: Use[] } {
       // lib/detect.ts: { key: 'detect…', subs: [...] }
       if (ts.isObjectLiteralExpression(n)) {
         const prop = (k: string) =>
-          n.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === k)?.initializer;
+          n.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === k)
+            ?.initializer;
         const key = prop('key');
         const subs = prop('subs');
         if (key && subs && ts.isStringLiteral(key) && ts.isArrayLiteralExpression(subs)) {
@@ -91,7 +98,10 @@ describe('messages used by the source', () => {
   it('every t() names an existing message and passes exactly its placeholders', () => {
     const wrong = calls
       .filter((c) => !(c.name in messages) || c.args !== placeholderCount(c.name))
-      .map((c) => `${c.where} t('${c.name}') with ${c.args} argument(s); message ${c.name in messages ? `has ${placeholderCount(c.name)}` : 'missing'}`);
+      .map(
+        (c) =>
+          `${c.where} t('${c.name}') with ${c.args} argument(s); message ${c.name in messages ? `has ${placeholderCount(c.name)}` : 'missing'}`,
+      );
     expect(wrong).toEqual([]);
   });
 
@@ -130,7 +140,9 @@ describe('no reader-facing Chinese left in UI code', () => {
         if (ts.isStringLiteralLike(n) || ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n)) text = n.text;
         else if (ts.isJsxText(n)) text = n.text;
         if (text && /\p{Script=Han}/u.test(text) && !PAGE_TERMS.has(text)) {
-          found.push(`${relative(ROOT, join(ROOT, path))}:${source.getLineAndCharacterOfPosition(n.getStart()).line + 1} ${JSON.stringify(text)}`);
+          found.push(
+            `${relative(ROOT, join(ROOT, path))}:${source.getLineAndCharacterOfPosition(n.getStart()).line + 1} ${JSON.stringify(text)}`,
+          );
         }
       });
     }

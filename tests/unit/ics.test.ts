@@ -62,17 +62,23 @@ describe('ics', () => {
 
   it('folds any line into ≤ 75-octet lines that unfold to it, never splitting a surrogate pair (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('a', '县', 'é', '🙂', '\ud800', ' '), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 300 }), (text) => {
-        const line = `DESCRIPTION:${text}`;
-        const lines = icsFold(line).split('\r\n');
-        for (const l of lines) expect(octets(l)).toBeLessThanOrEqual(75);
-        expect(lines.slice(1).every((l) => l.startsWith(' '))).toBe(true);
-        expect(lines.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(line);
-        // No line ends in a high surrogate whose low half starts the next one.
-        lines.forEach((l, i) => {
-          if (i + 1 < lines.length && /[\ud800-\udbff]$/.test(l)) expect(lines[i + 1]!.slice(1)).not.toMatch(/^[\udc00-\udfff]/);
-        });
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(fc.constantFrom('a', '县', 'é', '🙂', '\ud800', ' '), fc.string({ unit: 'binary', maxLength: 1 })),
+          maxLength: 300,
+        }),
+        (text) => {
+          const line = `DESCRIPTION:${text}`;
+          const lines = icsFold(line).split('\r\n');
+          for (const l of lines) expect(octets(l)).toBeLessThanOrEqual(75);
+          expect(lines.slice(1).every((l) => l.startsWith(' '))).toBe(true);
+          expect(lines.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(line);
+          // No line ends in a high surrogate whose low half starts the next one.
+          lines.forEach((l, i) => {
+            if (i + 1 < lines.length && /[\ud800-\udbff]$/.test(l)) expect(lines[i + 1]!.slice(1)).not.toMatch(/^[\udc00-\udfff]/);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -32,7 +32,9 @@ describe('fallback marks (no CSS Custom Highlight API)', () => {
     const entities = extract(model.text, { baseDate: '2024-03-01' });
     const counts = paintMarks(model, entities, '2024-03-01');
     expect(counts.docnumber).toBe(1);
-    expect(marks()).toEqual(expect.arrayContaining(['gl-docnumber:河政办', 'gl-docnumber:发〔2024〕12号', 'gl-deadline:2030年6月30日前', 'gl-unit:县财政局']));
+    expect(marks()).toEqual(
+      expect.arrayContaining(['gl-docnumber:河政办', 'gl-docnumber:发〔2024〕12号', 'gl-deadline:2030年6月30日前', 'gl-unit:县财政局']),
+    );
     for (const m of markElements(document)) expect(m.hasAttribute('data-gazette-lens')).toBe(true);
     expect(document.body.textContent).toBe(text);
     // The model of the marked page is the same text (marks are transparent).
@@ -77,7 +79,11 @@ describe('fallback marks (no CSS Custom Highlight API)', () => {
 
   it('our own marks do not trigger a re-run of a watched page', async () => {
     load('zfgb/2024/hzbf-12.html');
-    const lens = new PageLens(document, { analyze: () => ({ today: '2026-01-01', extractText: localExtract }), debounceMs: 20, minIntervalMs: 0 });
+    const lens = new PageLens(document, {
+      analyze: () => ({ today: '2026-01-01', extractText: localExtract }),
+      debounceMs: 20,
+      minIntervalMs: 0,
+    });
     const stop = lens.watch();
     await lens.summary();
     expect(markElements(document).length).toBeGreaterThan(0);

@@ -18,7 +18,11 @@ describe('filterNotes: text search', () => {
     makeNote({ body: 'A 通知乡镇', tags: ['森林防火'], target: { type: 'page' } }),
     makeNote({
       body: 'B',
-      target: { type: 'selection', quote: { type: 'TextQuoteSelector', exact: '县应急管理局牵头' }, position: { type: 'TextPositionSelector', start: 0, end: 8 } },
+      target: {
+        type: 'selection',
+        quote: { type: 'TextQuoteSelector', exact: '县应急管理局牵头' },
+        position: { type: 'TextPositionSelector', start: 0, end: 8 },
+      },
     }),
     makeNote({ body: 'C', pageTitle: '关于印发山河县防汛Emergency预案的通知', docNumber: null, tags: [], target: { type: 'page' } }),
     makeNote({ body: 'D', docNumber: '山政发〔2023〕15号', tags: ['重点任务'], target: { type: 'page' } }),

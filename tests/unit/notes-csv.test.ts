@@ -18,8 +18,20 @@ function parseBack(csv: string): string[][] {
 function expectedRow(n: Note): string[] {
   const quote = n.target.type === 'page' ? '' : n.target.quote.exact;
   return [
-    n.id, n.pageTitle, n.url, n.site, n.docNumber ?? '', n.docDate ?? '', '', quote, n.body, n.tags.join('、'), '', n.due ?? '',
-    n.createdAt, n.updatedAt,
+    n.id,
+    n.pageTitle,
+    n.url,
+    n.site,
+    n.docNumber ?? '',
+    n.docDate ?? '',
+    '',
+    quote,
+    n.body,
+    n.tags.join('、'),
+    '',
+    n.due ?? '',
+    n.createdAt,
+    n.updatedAt,
   ].map(guarded);
 }
 /** Columns checked against the note field by field (类型 and 状态 are labels, checked separately). */
@@ -31,7 +43,22 @@ describe('notesToCsv', () => {
     const csv = notesToCsv(sampleNotes);
     expect(csv.slice(0, 4)).toBe('\uFEFFID,');
     expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_HEADERS.join(',')}`);
-    expect(CSV_HEADERS).toEqual(['ID', '页面标题', '网址', '站点', '文号', '成文日期', '类型', '引文', '批注', '标签', '状态', '截止日期', '创建时间', '更新时间']);
+    expect(CSV_HEADERS).toEqual([
+      'ID',
+      '页面标题',
+      '网址',
+      '站点',
+      '文号',
+      '成文日期',
+      '类型',
+      '引文',
+      '批注',
+      '标签',
+      '状态',
+      '截止日期',
+      '创建时间',
+      '更新时间',
+    ]);
     expect(csv.endsWith('\r\n')).toBe(true);
     // Outside quoted cells every line ends in CRLF (the LF in the two-line note is inside quotes).
     const outsideQuotes = csv.replace(/"(?:[^"]|"")*"/g, '');

@@ -153,7 +153,10 @@ const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 const nonEmpty = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
 const cjkText = fc.string({ unit: fc.constantFrom(...'山河县人民政府办公室关于印发通知〔〕号年月日前，。；：“”、\n\t '), maxLength: 30 });
 const text = fc.oneof(anyText, cjkText);
-const textNonEmpty = fc.oneof(nonEmpty, cjkText.filter((s) => s.length > 0));
+const textNonEmpty = fc.oneof(
+  nonEmpty,
+  cjkText.filter((s) => s.length > 0),
+);
 
 export const isoDay = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
@@ -175,7 +178,13 @@ export const pageUrl = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   fc
     .tuple(
-      fc.constantFrom('http://www.shanhe.gov.cn/', 'https://[2001:db8::1]:8443/a/', 'file:///C:/docs/', ' HTTP://Shanhe.GOV.cn', 'http://a/b#c'),
+      fc.constantFrom(
+        'http://www.shanhe.gov.cn/',
+        'https://[2001:db8::1]:8443/a/',
+        'file:///C:/docs/',
+        ' HTTP://Shanhe.GOV.cn',
+        'http://a/b#c',
+      ),
       fc.string({ unit: 'binary', maxLength: 30 }),
     )
     .map(([base, tail]) => base + tail)
@@ -197,12 +206,15 @@ const position = fc
 
 const entity: fc.Arbitrary<NoteEntity> = fc.oneof(
   fc.record({ kind: fc.constant('docNumber' as const), text: textNonEmpty, normalized: textNonEmpty }, plain),
-  fc.record({
-    kind: fc.constant('deadline' as const),
-    text: textNonEmpty,
-    date: fc.option(isoDay, { nil: null }),
-    precision: fc.constantFrom(...DEADLINE_PRECISIONS),
-  }, plain),
+  fc.record(
+    {
+      kind: fc.constant('deadline' as const),
+      text: textNonEmpty,
+      date: fc.option(isoDay, { nil: null }),
+      precision: fc.constantFrom(...DEADLINE_PRECISIONS),
+    },
+    plain,
+  ),
   fc.record({ kind: fc.constant('unit' as const), text: textNonEmpty, name: textNonEmpty, role: fc.constantFrom(...UNIT_ROLES) }, plain),
 );
 
@@ -212,32 +224,41 @@ const target: fc.Arbitrary<NoteTarget> = fc.oneof(
   fc.record({ type: fc.constant('entity' as const), entity, quote, position }, plain),
 );
 
-export const noteArb: fc.Arbitrary<Note> = fc.record({
-  id: fc.oneof(fc.uuid(), fc.uuid().map((u) => u.toUpperCase())),
-  url: pageUrl,
-  pageTitle: text,
-  site: text,
-  docNumber: fc.option(textNonEmpty, { nil: null }),
-  docDate: fc.option(isoDay, { nil: null }),
-  target,
-  body: text,
-  tags: fc.array(textNonEmpty, { maxLength: 4 }),
-  color: fc.constantFrom(...NOTE_COLORS),
-  status: fc.constantFrom(...NOTE_STATUSES),
-  due: fc.option(isoDay, { nil: null }),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-}, plain);
+export const noteArb: fc.Arbitrary<Note> = fc.record(
+  {
+    id: fc.oneof(
+      fc.uuid(),
+      fc.uuid().map((u) => u.toUpperCase()),
+    ),
+    url: pageUrl,
+    pageTitle: text,
+    site: text,
+    docNumber: fc.option(textNonEmpty, { nil: null }),
+    docDate: fc.option(isoDay, { nil: null }),
+    target,
+    body: text,
+    tags: fc.array(textNonEmpty, { maxLength: 4 }),
+    color: fc.constantFrom(...NOTE_COLORS),
+    status: fc.constantFrom(...NOTE_STATUSES),
+    due: fc.option(isoDay, { nil: null }),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+  plain,
+);
 
 export const notesArb = fc.uniqueArray(noteArb, { selector: (n) => n.id, maxLength: 8 });
 
-export const pageArb: fc.Arbitrary<AnnotatedPage> = fc.record({
-  url: pageUrl,
-  title: text,
-  site: text,
-  docNumber: fc.option(textNonEmpty, { nil: null }),
-  docDate: fc.option(isoDay, { nil: null }),
-  updatedAt: timestamp,
-}, plain);
+export const pageArb: fc.Arbitrary<AnnotatedPage> = fc.record(
+  {
+    url: pageUrl,
+    title: text,
+    site: text,
+    docNumber: fc.option(textNonEmpty, { nil: null }),
+    docDate: fc.option(isoDay, { nil: null }),
+    updatedAt: timestamp,
+  },
+  plain,
+);
 
 export const pagesArb = fc.uniqueArray(pageArb, { selector: (p) => p.url, maxLength: 4 });

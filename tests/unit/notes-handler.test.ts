@@ -19,7 +19,11 @@ function setup() {
 describe('background notes messages', () => {
   it('creates, lists, updates and removes notes for the content script', async () => {
     const { ask } = setup();
-    const created = await ask({ type: 'gl:notes:create', draft: { target: { type: 'selection', quote, position }, body: '要跟进' }, page: PAGE });
+    const created = await ask({
+      type: 'gl:notes:create',
+      draft: { target: { type: 'selection', quote, position }, body: '要跟进' },
+      page: PAGE,
+    });
     expect(created.ok).toBe(true);
     const note = (created as { value: Note }).value;
     expect(note).toMatchObject({ body: '要跟进', url: PAGE.url, docNumber: '山政办发〔2024〕12号', status: 'todo' });

@@ -25,7 +25,18 @@ function analysis(): PageAnalysis {
   const model = buildTextModel(document.body);
   const entities = extract(model.text, { baseDate: '2024-03-01' });
   return {
-    summary: { url: URL_, title: '关于做好汛期安全工作的通知', detected: true, score: 9, reasons: [], highlighted: true, today: '2024-03-01', counts: { docNumber: 1, deadline: 2, overdue: 0, unit: 2 }, entities: [], timing: { totalMs: 0, longestTaskMs: 0, longestTaskIn: '', tasks: 1, textLength: model.text.length } },
+    summary: {
+      url: URL_,
+      title: '关于做好汛期安全工作的通知',
+      detected: true,
+      score: 9,
+      reasons: [],
+      highlighted: true,
+      today: '2024-03-01',
+      counts: { docNumber: 1, deadline: 2, overdue: 0, unit: 2 },
+      entities: [],
+      timing: { totalMs: 0, longestTaskMs: 0, longestTaskIn: '', tasks: 1, textLength: model.text.length },
+    },
     entities,
     text: model.text,
     rangeOf: () => null,
@@ -54,9 +65,19 @@ function fakeChannel(initial: Note[] = []) {
       }
       const note: Note = {
         id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-        url: page.url, pageTitle: page.title, site: page.site, docNumber: page.docNumber, docDate: page.docDate,
-        target: draft.target, body: draft.body, tags: draft.tags ?? [], color: draft.color ?? 'yellow', status: draft.status ?? 'todo',
-        due: draft.due ?? null, createdAt: '2024-03-01T00:00:00.000Z', updatedAt: '2024-03-01T00:00:00.000Z',
+        url: page.url,
+        pageTitle: page.title,
+        site: page.site,
+        docNumber: page.docNumber,
+        docDate: page.docDate,
+        target: draft.target,
+        body: draft.body,
+        tags: draft.tags ?? [],
+        color: draft.color ?? 'yellow',
+        status: draft.status ?? 'todo',
+        due: draft.due ?? null,
+        createdAt: '2024-03-01T00:00:00.000Z',
+        updatedAt: '2024-03-01T00:00:00.000Z',
       };
       notes.push(note);
       return note;
@@ -69,7 +90,13 @@ function fakeChannel(initial: Note[] = []) {
     },
     async remove(ids) {
       calls.push(`remove ${ids.join()}`);
-      return ids.map((id) => notes.splice(notes.findIndex((x) => x.id === id), 1)[0]!);
+      return ids.map(
+        (id) =>
+          notes.splice(
+            notes.findIndex((x) => x.id === id),
+            1,
+          )[0]!,
+      );
     },
   };
   return channel;
@@ -152,12 +179,28 @@ describe('notes on the page', () => {
     const at = a.text.indexOf('6月底前完成排查');
     const sel = describeRange(a.text, at, at + '6月底前完成排查'.length);
     const gone = describeRange(a.text, a.text.indexOf('清理河道障碍'), a.text.indexOf('清理河道障碍') + 6);
-    const base = { url: URL_, pageTitle: 't', site: 's', docNumber: null, docDate: null, body: 'b', tags: [], color: 'yellow' as const, status: 'todo' as const, due: null, createdAt: '2024-03-01T00:00:00.000Z', updatedAt: '2024-03-01T00:00:00.000Z' };
+    const base = {
+      url: URL_,
+      pageTitle: 't',
+      site: 's',
+      docNumber: null,
+      docDate: null,
+      body: 'b',
+      tags: [],
+      color: 'yellow' as const,
+      status: 'todo' as const,
+      due: null,
+      createdAt: '2024-03-01T00:00:00.000Z',
+      updatedAt: '2024-03-01T00:00:00.000Z',
+    };
     const moved: Note = { ...base, id: '00000000-0000-4000-8000-000000000101', target: { type: 'selection', ...sel } };
     const lost: Note = { ...base, id: '00000000-0000-4000-8000-000000000102', target: { type: 'selection', ...gone } };
     const pageNote: Note = { ...base, id: '00000000-0000-4000-8000-000000000103', target: { type: 'page' } };
     // The page changed since: a new paragraph first, and the table row of 清理河道障碍 removed.
-    document.body.innerHTML = PAGE.replace('<h1>', '<p>（根据省里通知补充：本年度汛期提前。）</p><h1>').replace(/<tr><td>清理河道障碍.*?<\/tr>/, '');
+    document.body.innerHTML = PAGE.replace('<h1>', '<p>（根据省里通知补充：本年度汛期提前。）</p><h1>').replace(
+      /<tr><td>清理河道障碍.*?<\/tr>/,
+      '',
+    );
     expect(document.body.textContent).not.toContain('清理河道障碍');
     const layer = layerFor(fakeChannel([moved, lost, pageNote]));
     await layer.refresh();
@@ -177,7 +220,12 @@ describe('notes on the page', () => {
     await settle();
     const note = channel.notes[0]!;
     expect(note.due).toBe('2024-05-31');
-    expect(note.target.type === 'entity' && note.target.entity).toEqual({ kind: 'deadline', text: '2024年5月31日前', date: '2024-05-31', precision: 'day' });
+    expect(note.target.type === 'entity' && note.target.entity).toEqual({
+      kind: 'deadline',
+      text: '2024年5月31日前',
+      date: '2024-05-31',
+      precision: 'day',
+    });
   });
 
   it('a failed save keeps the editor open with the text and says why', async () => {

@@ -23,15 +23,7 @@ afterEach(() => {
 function setup(options: { notes?: Note[]; pages?: AnnotatedPage[]; search?: string; api?: FakeNotesApi } = {}) {
   const api = options.api ?? new FakeNotesApi(options.notes ?? NOTES, options.pages ?? PAGES);
   const searches: string[] = [];
-  render(
-    <NotesManager
-      api={api}
-      today={TODAY}
-      now={() => NOW}
-      search={options.search ?? ''}
-      onSearchChange={(s) => searches.push(s)}
-    />,
-  );
+  render(<NotesManager api={api} today={TODAY} now={() => NOW} search={options.search ?? ''} onSearchChange={(s) => searches.push(s)} />);
   return { api, searches, lastSearch: () => searches.at(-1) };
 }
 
@@ -164,7 +156,7 @@ describe('NotesManager: the notes view', () => {
     await waitFor(() => expect(shownIds()).toEqual([A1.id, C1.id, B3.id, B1.id]));
   });
 
-  it('shows one page\'s notes for ?page=<url> (the popup\'s link), normalised, and can show all again', async () => {
+  it("shows one page's notes for ?page=<url> (the popup's link), normalised, and can show all again", async () => {
     const { lastSearch } = setup({ search: `?page=${encodeURIComponent(`${PAGE_B.url}?utm_source=wx#part2`)}` });
     await loaded();
     expect(shownIds().sort()).toEqual([B1.id, B2.id, B3.id].sort());
@@ -234,7 +226,10 @@ describe('NotesManager: editing, deleting, status', () => {
     fireEvent.keyDown(f.getByLabelText('批注内容'), { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(within(row(A2)).queryByTestId('note-editor')).toBeNull());
     expect(api.writes()).toEqual([
-      { method: 'update', args: [A2.id, { body: '资金已于6月5日到位', tags: ['资金', '审计', '财政'], color: 'green', due: '2024-07-01' }, NOW] },
+      {
+        method: 'update',
+        args: [A2.id, { body: '资金已于6月5日到位', tags: ['资金', '审计', '财政'], color: 'green', due: '2024-07-01' }, NOW],
+      },
     ]);
     const a2 = row(A2);
     expect(a2.querySelector('.body')!.textContent).toBe('资金已于6月5日到位');
@@ -245,7 +240,7 @@ describe('NotesManager: editing, deleting, status', () => {
     expect(document.activeElement).toBe(within(a2).getByRole('button', { name: /^编辑/ }));
   });
 
-  it('keeps the editor and the reader\'s text when saving fails, and cancels with Esc', async () => {
+  it("keeps the editor and the reader's text when saving fails, and cancels with Esc", async () => {
     const api = new FakeNotesApi(NOTES, PAGES);
     api.failNext('update', new NotesError('quota', '存储空间已满：请导出并删除一些旧批注后再试。 / Quota exceeded.'));
     setup({ api });
@@ -352,8 +347,16 @@ describe('NotesManager: bulk actions', () => {
     expect(screen.getByTestId('selected-count').textContent).toBe('已选 2 条');
     fireEvent.click(screen.getByTestId('bulk-todo'));
     await waitFor(() => expect(api.writes()).toHaveLength(4));
-    expect(api.writes().slice(2).map((c) => c.args.slice(0, 2))).toEqual(
-      expect.arrayContaining([[B1.id, { status: 'todo' }], [B3.id, { status: 'todo' }]]),
+    expect(
+      api
+        .writes()
+        .slice(2)
+        .map((c) => c.args.slice(0, 2)),
+    ).toEqual(
+      expect.arrayContaining([
+        [B1.id, { status: 'todo' }],
+        [B3.id, { status: 'todo' }],
+      ]),
     );
   });
 
@@ -373,7 +376,12 @@ describe('NotesManager: bulk actions', () => {
 });
 
 describe('NotesManager: import', () => {
-  const NEW = makeNote(PAGE_A, { id: uid(99), body: '从另一台电脑带来的批注', createdAt: '2024-06-09T00:00:00.000Z', updatedAt: '2024-06-09T00:00:00.000Z' });
+  const NEW = makeNote(PAGE_A, {
+    id: uid(99),
+    body: '从另一台电脑带来的批注',
+    createdAt: '2024-06-09T00:00:00.000Z',
+    updatedAt: '2024-06-09T00:00:00.000Z',
+  });
   const A2_NEWER = { ...A2, body: '资金已到位（在另一台电脑上改的）', updatedAt: '2024-06-09T08:00:00.000Z' };
   const fileOf = (text: string, name = 'gazette-lens-notes-20240609.jsonld') => new File([text], name, { type: 'application/ld+json' });
   const choose = (file: File) => {
@@ -412,7 +420,7 @@ describe('NotesManager: import', () => {
     expect(shownIds()).not.toContain(NEW.id);
   });
 
-  it('shows the parser\'s message for a bad file and asks the store nothing', async () => {
+  it("shows the parser's message for a bad file and asks the store nothing", async () => {
     const { api } = setup();
     await loaded();
     const whole = serializeCollection(toAnnotationCollection([NEW], [PAGE_A], { now: NOW }));
@@ -614,7 +622,16 @@ describe('NotesManager: 10 000 notes', () => {
     for (let i = 0; i < 10_000; i++) {
       const page = i % 2 ? PAGE_A : PAGE_B;
       const stamp = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
-      many.push(makeNote(page, { id: uid(100_000 + i), body: `第${i}条批注`, tags: [i % 3 ? '常规' : '督办'], due: i % 5 ? null : '2024-07-01', createdAt: stamp, updatedAt: stamp }));
+      many.push(
+        makeNote(page, {
+          id: uid(100_000 + i),
+          body: `第${i}条批注`,
+          tags: [i % 3 ? '常规' : '督办'],
+          due: i % 5 ? null : '2024-07-01',
+          createdAt: stamp,
+          updatedAt: stamp,
+        }),
+      );
     }
     const started = performance.now();
     setup({ notes: many });

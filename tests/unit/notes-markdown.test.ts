@@ -21,15 +21,24 @@ function inlineText(tokens: Token[] = []): string {
 
 /** A blockquote's text: its paragraphs' lines, one per line. */
 const quoteText = (q: Tokens.Blockquote) =>
-  q.tokens.filter((t): t is Tokens.Paragraph => t.type === 'paragraph').map((p) => inlineText(p.tokens)).join('\n');
+  q.tokens
+    .filter((t): t is Tokens.Paragraph => t.type === 'paragraph')
+    .map((p) => inlineText(p.tokens))
+    .join('\n');
 
 /** What a quote keeps in Markdown: its non-blank lines, trimmed. */
 const quoteLines = (s: string) =>
-  s.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '').join('\n');
+  s
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n');
 
 const topLevel = (md: string) => marked.lexer(md);
 const headings = (md: string, depth: number) =>
-  topLevel(md).filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === depth).map((h) => inlineText(h.tokens));
+  topLevel(md)
+    .filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === depth)
+    .map((h) => inlineText(h.tokens));
 
 describe('notesToMarkdown', () => {
   const md = notesToMarkdown(sampleNotes, samplePages, { today: TODAY });
@@ -57,7 +66,9 @@ describe('notesToMarkdown', () => {
   });
 
   it('puts every quote in a blockquote, exactly, under its document in reading order', () => {
-    const quotes = topLevel(md).filter((t): t is Tokens.Blockquote => t.type === 'blockquote').map(quoteText);
+    const quotes = topLevel(md)
+      .filter((t): t is Tokens.Blockquote => t.type === 'blockquote')
+      .map(quoteText);
     const expected = [sampleNotes[3]!, sampleNotes[1]!, sampleNotes[2]!, sampleNotes[4]!, sampleNotes[5]!].map((n) =>
       n.target.type === 'page' ? '' : quoteLines(n.target.quote.exact),
     );
@@ -95,7 +106,8 @@ describe('notesToMarkdown', () => {
         type: 'selection',
         quote: {
           type: 'TextQuoteSelector',
-          exact: '## 假标题\n> 引用\n- 列表\n+\n1. 有序\n2)\n[链接](http://evil.example)\n![图](x.png)\n<script>alert(1)</script>\n&lt; `代码` **粗** ~~删~~ a|b\n---\n===\n- - -\n= =\nhttp://evil.example www.evil.example a@b.cn',
+          exact:
+            '## 假标题\n> 引用\n- 列表\n+\n1. 有序\n2)\n[链接](http://evil.example)\n![图](x.png)\n<script>alert(1)</script>\n&lt; `代码` **粗** ~~删~~ a|b\n---\n===\n- - -\n= =\nhttp://evil.example www.evil.example a@b.cn',
         },
         position: { type: 'TextPositionSelector', start: 0, end: 10 },
       },

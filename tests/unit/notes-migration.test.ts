@@ -121,7 +121,14 @@ describe('migration from schema version 1', () => {
     ]);
     // One page per document, described by its most recently updated note.
     expect(pages).toEqual([
-      { url: 'https://www.hexi.gov.cn/tzgg/2024/15.html', title: '河西县防汛抗旱指挥部通知', site: 'www.hexi.gov.cn', docNumber: null, docDate: null, updatedAt: '2024-12-01T00:00:00.000Z' },
+      {
+        url: 'https://www.hexi.gov.cn/tzgg/2024/15.html',
+        title: '河西县防汛抗旱指挥部通知',
+        site: 'www.hexi.gov.cn',
+        docNumber: null,
+        docDate: null,
+        updatedAt: '2024-12-01T00:00:00.000Z',
+      },
       {
         url: DOC,
         title: '山河县人民政府办公室关于做好2024年秋冬季森林防火工作的通知（更正）',
@@ -139,11 +146,11 @@ describe('migration from schema version 1', () => {
     await writeV1(options, V1_RECORDS);
     const db = new NotesDatabase(NAME, options);
 
-    expect((await db.notes.where('tags').equals('督办').primaryKeys())).toEqual(['a1']);
+    expect(await db.notes.where('tags').equals('督办').primaryKeys()).toEqual(['a1']);
     const openDated = await db.notes.where('[status+due]').between(['todo', Dexie.minKey], ['todo', Dexie.maxKey]).toArray();
     expect(openDated.map((n) => n.id)).toEqual(['b1']);
     expect(await db.notes.where('site').equals('www.shanhe.gov.cn').count()).toBe(2);
-    expect((await db.notes.where('due').below('2025-01-01').primaryKeys())).toEqual(['a2']);
+    expect(await db.notes.where('due').below('2025-01-01').primaryKeys()).toEqual(['a2']);
     const store = new DexieNotesStore(db);
     expect((await store.listForPage(`${DOC}#anything`)).map((n) => n.id)).toEqual(['a2', 'a1']);
     db.close();

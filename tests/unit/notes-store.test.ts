@@ -106,7 +106,11 @@ describe('create', () => {
       { ...PAGE, url: `${PAGE_URL}?utm_medium=share&utm_campaign=x`, title: '山河县森林防火通知（修订）', docNumber: null },
       LATER,
     );
-    await store.create({ target: { type: 'page' }, body: '别的页面' }, { ...PAGE, url: 'https://www.shanhe.gov.cn/zfgb/2024/hzbf-15.html' }, NOW);
+    await store.create(
+      { target: { type: 'page' }, body: '别的页面' },
+      { ...PAGE, url: 'https://www.shanhe.gov.cn/zfgb/2024/hzbf-15.html' },
+      NOW,
+    );
 
     expect(first.url).toBe(PAGE_URL);
     expect(second.url).toBe(PAGE_URL);
@@ -114,7 +118,11 @@ describe('create', () => {
     const pages = await store.pages();
     expect(pages.map((p) => p.url)).toEqual([PAGE_URL, 'https://www.shanhe.gov.cn/zfgb/2024/hzbf-15.html']);
     // The revisit's new title is kept; its failed 文号 detection does not erase the known one.
-    expect(pages[0]).toMatchObject({ title: '山河县森林防火通知（修订）', docNumber: '山政办发〔2024〕12号', updatedAt: LATER.toISOString() });
+    expect(pages[0]).toMatchObject({
+      title: '山河县森林防火通知（修订）',
+      docNumber: '山政办发〔2024〕12号',
+      updatedAt: LATER.toISOString(),
+    });
     expect(second.docNumber).toBe('山政办发〔2024〕12号');
   });
 
@@ -142,7 +150,14 @@ describe('update, remove, restore', () => {
     const patch = { body: '已电话督办', status: 'done', tags: ['督办 ', '督办'], due: '2024-12-01', url: 'https://evil.example/' };
     const next = await store.update(note.id, patch as Parameters<typeof store.update>[1], LATER);
 
-    expect(next).toEqual({ ...note, body: '已电话督办', status: 'done', tags: ['督办'], due: '2024-12-01', updatedAt: LATER.toISOString() });
+    expect(next).toEqual({
+      ...note,
+      body: '已电话督办',
+      status: 'done',
+      tags: ['督办'],
+      due: '2024-12-01',
+      updatedAt: LATER.toISOString(),
+    });
     expect(await store.get(note.id)).toEqual(next);
     expect((await store.pages())[0]!.updatedAt).toBe(LATER.toISOString());
   });
@@ -184,7 +199,11 @@ describe('update, remove, restore', () => {
   it('all() and pages() list newest first', async () => {
     const { store } = setup();
     await store.create({ target: selection, body: 'old' }, PAGE, new Date('2024-01-01T00:00:00Z'));
-    await store.create({ target: selection, body: 'new' }, { ...PAGE, url: 'https://www.hexi.gov.cn/a.html', site: '' }, new Date('2024-06-01T00:00:00Z'));
+    await store.create(
+      { target: selection, body: 'new' },
+      { ...PAGE, url: 'https://www.hexi.gov.cn/a.html', site: '' },
+      new Date('2024-06-01T00:00:00Z'),
+    );
     await store.create({ target: selection, body: 'mid' }, PAGE, new Date('2024-03-01T00:00:00Z'));
     expect((await store.all()).map((n) => n.body)).toEqual(['new', 'mid', 'old']);
     expect((await store.pages()).map((p) => [p.site, p.updatedAt])).toEqual([
@@ -311,7 +330,10 @@ describe('failures roll back and reach the reader as NotesError', () => {
     const before = await dump(db);
 
     failing.on = true;
-    const file = [{ ...existing, body: '更新', updatedAt: '2024-12-01T00:00:00.000Z' }, ...Array.from({ length: 50 }, () => makeNote({ url: 'https://www.hexi.gov.cn/x.html' }))];
+    const file = [
+      { ...existing, body: '更新', updatedAt: '2024-12-01T00:00:00.000Z' },
+      ...Array.from({ length: 50 }, () => makeNote({ url: 'https://www.hexi.gov.cn/x.html' })),
+    ];
     const err = await rejection(store.applyImport(file, []));
     expect(err.code).toBe('quota');
     expect(err.message).toBe(QUOTA_MESSAGE);
@@ -457,7 +479,8 @@ describe('10 000 notes', () => {
     expect(all[0]!.body).toBe(`批注${N - 1}`);
 
     t0 = performance.now();
-    for (let i = 0; i < 1000; i++) await store.create({ target: selection, body: `新${i}` }, { ...PAGE, url: `${PAGE_URL}?n=${i % 50}` }, NOW);
+    for (let i = 0; i < 1000; i++)
+      await store.create({ target: selection, body: `新${i}` }, { ...PAGE, url: `${PAGE_URL}?n=${i % 50}` }, NOW);
     figures.push(`1000 × create() with ${N} in the db ${ms(t0)}`);
 
     console.info(`[notes-store, fake-indexeddb, ${N} notes] ${figures.join('; ')}`);

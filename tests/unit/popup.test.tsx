@@ -121,7 +121,15 @@ describe('Popup', () => {
   });
 
   it('explains why a page was not detected', async () => {
-    const s = { ...summary, detected: false, highlighted: false, score: -4, reasons: ['链接文字占 60%，像首页或列表页'], entities: [], counts: { docNumber: 0, deadline: 0, overdue: 0, unit: 0 } };
+    const s = {
+      ...summary,
+      detected: false,
+      highlighted: false,
+      score: -4,
+      reasons: ['链接文字占 60%，像首页或列表页'],
+      entities: [],
+      counts: { docNumber: 0, deadline: 0, overdue: 0, unit: 0 },
+    };
     render(<Popup load={ok(s)} />);
     await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toContain('未识别为公文'));
     expect(screen.getByTestId('reasons').textContent).toContain('像首页或列表页');
@@ -138,6 +146,11 @@ describe('Popup', () => {
     expect(daysLeftLabel({ ...d, daysLeft: 0 })).toBe('今天到期');
     expect(daysLeftLabel({ ...d, daysLeft: 3 })).toBe('还剩 3 天');
     expect(daysLeftLabel({ ...d, daysLeft: -2 })).toBe('已逾期 2 天');
-    expect(sortDeadlines([{ ...d, date: null, daysLeft: null }, { ...d, daysLeft: 1 }]).map((x) => x.date)).toEqual(['2024-01-01', null]);
+    expect(
+      sortDeadlines([
+        { ...d, date: null, daysLeft: null },
+        { ...d, daysLeft: 1 },
+      ]).map((x) => x.date),
+    ).toEqual(['2024-01-01', null]);
   });
 });

@@ -90,19 +90,24 @@ describe('extract() stays linear on adversarial inputs', () => {
   // Warm up the JIT once so the first pattern is not penalised.
   extract(fill('河政发〔2024〕3号 6月底前（县应急局、县发改局负责）\n', 20_000));
 
-  it.each(PATTERNS)('%s', (_label, unit) => {
-    // Fail fast on 5k → 20k first: a quadratic scan at 200k would block the worker for many minutes
-    // (synchronous code cannot be interrupted by the test timeout).
-    const probe = growth(unit, SMALL / 10);
-    expect(probe.ratio, fmt(probe, SMALL / 10)).toBeLessThan(MAX_RATIO);
-    const g = growth(unit, SMALL);
-    expect(g.ratio, fmt(g, SMALL)).toBeLessThan(MAX_RATIO);
-    checkSpans(fill(unit, SMALL));
-    checkSpans(fill(unit, LARGE));
-  }, 120_000);
+  it.each(PATTERNS)(
+    '%s',
+    (_label, unit) => {
+      // Fail fast on 5k → 20k first: a quadratic scan at 200k would block the worker for many minutes
+      // (synchronous code cannot be interrupted by the test timeout).
+      const probe = growth(unit, SMALL / 10);
+      expect(probe.ratio, fmt(probe, SMALL / 10)).toBeLessThan(MAX_RATIO);
+      const g = growth(unit, SMALL);
+      expect(g.ratio, fmt(g, SMALL)).toBeLessThan(MAX_RATIO);
+      checkSpans(fill(unit, SMALL));
+      checkSpans(fill(unit, LARGE));
+    },
+    120_000,
+  );
 
   it('a realistic mix repeated to 200k chars also scales linearly', () => {
-    const unit = '接兴组干字〔2024〕7号、（忻政办发〔2023〕1号）。6月底前完成（县应急局、县发改局负责）。\n责任单位：县住建局、马营庄\n乡\n序号\t任务\t责任单位\n1\t整治\t交通局牵头，公安局、交警大队等部门配合\n';
+    const unit =
+      '接兴组干字〔2024〕7号、（忻政办发〔2023〕1号）。6月底前完成（县应急局、县发改局负责）。\n责任单位：县住建局、马营庄\n乡\n序号\t任务\t责任单位\n1\t整治\t交通局牵头，公安局、交警大队等部门配合\n';
     const probe = growth(unit, SMALL / 10);
     expect(probe.ratio, fmt(probe, SMALL / 10)).toBeLessThan(MAX_RATIO);
     const g = growth(unit, SMALL);

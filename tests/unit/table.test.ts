@@ -21,7 +21,9 @@ function rowsLineByLine(text: string): PlainRows {
         s += part.length + 1;
       }
       let last = -1;
-      cells.forEach((c, i) => { if (squash(c.text) !== '') last = i; });
+      cells.forEach((c, i) => {
+        if (squash(c.text) !== '') last = i;
+      });
       rows.push({ cells, last });
     } else if (rows.length > 0 && rows[rows.length - 1] !== null && /\S/.test(line.slice(0, 200))) {
       rows.push(null);
@@ -31,18 +33,26 @@ function rowsLineByLine(text: string): PlainRows {
   return rows;
 }
 
-const plain = (rows: TableRows): PlainRows => rows.map((r) => r && {
-  cells: r.cells.map((c) => ({ start: c.start, end: c.end, text: c.text, first: c.first })), last: r.last,
-});
+const plain = (rows: TableRows): PlainRows =>
+  rows.map(
+    (r) =>
+      r && {
+        cells: r.cells.map((c) => ({ start: c.start, end: c.end, text: c.text, first: c.first })),
+        last: r.last,
+      },
+  );
 
 const PIECES = ['\t', '\n', '\r\n', ' ', '　', '责任单位', '完成时限', '县应急局', '6月底前', '。', 'x'];
 const tabbed = fc.array(fc.constantFrom(...PIECES), { maxLength: 50 }).map((a) => a.join(''));
 
 describe('tableRows', () => {
   it('reads the same rows as a line-by-line pass, prose lines ending a table', () => {
-    fc.assert(fc.property(tabbed, (text) => {
-      expect(plain(tableRows(text))).toEqual(rowsLineByLine(text));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(tabbed, (text) => {
+        expect(plain(tableRows(text))).toEqual(rowsLineByLine(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds the cells under a responsibility column, across blank lines but not across prose', () => {

@@ -34,9 +34,7 @@ describe('text model', () => {
         <tr><td> 1 </td><td><p>修订预案</p><p>组织演练</p></td><td>县应急管理局<br>县水利局</td></tr>
         <tr><td>2</td><td></td><td>县财政局</td></tr></table><p>完</p>`),
     );
-    expect(m.text).toBe(
-      '第一行\n第二行\n序号\t工作任务\t责任单位\n1\t修订预案 组织演练\t县应急管理局 县水利局\n2\t\t县财政局\n完\n',
-    );
+    expect(m.text).toBe('第一行\n第二行\n序号\t工作任务\t责任单位\n1\t修订预案 组织演练\t县应急管理局 县水利局\n2\t\t县财政局\n完\n');
   });
 
   it('maps offsets back to DOM ranges, also across element boundaries', () => {

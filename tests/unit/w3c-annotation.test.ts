@@ -100,7 +100,9 @@ describe.skipIf(!existsSync(dir))('W3C Web Annotation test suite', { timeout: 30
 
       // The file's schema with the expected result turned around.
       expect(statuses([{ assertionFile: hasTarget, expectedResult: 'invalid' }], noTarget)).toEqual(['pass']);
-      expect(statuses([{ assertionFile: hasTarget, expectedResult: 'invalid' }], { ...noTarget, target: 'http://example.org/t' })).toEqual(['fail']);
+      expect(statuses([{ assertionFile: hasTarget, expectedResult: 'invalid' }], { ...noTarget, target: 'http://example.org/t' })).toEqual([
+        'fail',
+      ]);
       // A condition object: target OR body.
       const either: Entry = { title: 'target or body', compareWith: 'or', assertions: [hasTarget, hasBody] };
       expect(statuses([either], withBody)).toEqual(['pass']);
@@ -115,8 +117,7 @@ describe.skipIf(!existsSync(dir))('W3C Web Annotation test suite', { timeout: 30
   });
 
   describe('the notes export', () => {
-    const kinds = (notes: Note[]) =>
-      notes.map((n) => (n.target.type === 'entity' ? `entity:${n.target.entity.kind}` : n.target.type));
+    const kinds = (notes: Note[]) => notes.map((n) => (n.target.type === 'entity' ? `entity:${n.target.entity.kind}` : n.target.type));
 
     it('covers every target type, tags, and notes with and without a due date', () => {
       expect(new Set(kinds(sampleNotes))).toEqual(new Set(['page', 'selection', 'entity:deadline', 'entity:docNumber', 'entity:unit']));

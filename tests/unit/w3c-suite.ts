@@ -40,8 +40,12 @@ export interface Outcome {
 
 type Action = 'continue' | 'skip' | 'abort';
 const ACTIONS: Record<string, Action> = {
-  failAndContinue: 'continue', failAndSkip: 'skip', failAndAbort: 'abort',
-  passAndContinue: 'continue', passAndSkip: 'skip', passAndAbort: 'abort',
+  failAndContinue: 'continue',
+  failAndSkip: 'skip',
+  failAndAbort: 'abort',
+  passAndContinue: 'continue',
+  passAndSkip: 'skip',
+  passAndAbort: 'abort',
 };
 
 export class W3cSuite {

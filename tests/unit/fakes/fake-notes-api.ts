@@ -15,7 +15,8 @@ export interface FakeCall {
 /** Methods that change the database. */
 export const WRITES: ReadonlyArray<keyof NotesApi> = ['create', 'update', 'remove', 'restore', 'applyImport'];
 
-const byUpdatedDesc = (a: { updatedAt: string }, b: { updatedAt: string }) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
+const byUpdatedDesc = (a: { updatedAt: string }, b: { updatedAt: string }) =>
+  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
 const clone = <T>(v: T): T => structuredClone(v);
 
 export class FakeNotesApi implements NotesApi {
@@ -52,7 +53,10 @@ export class FakeNotesApi implements NotesApi {
   async listForPage(url: string): Promise<Note[]> {
     this.record('listForPage', [url]);
     const key = normalizeUrl(url);
-    return [...this.notes.values()].filter((n) => n.url === key).sort(byUpdatedDesc).map(clone);
+    return [...this.notes.values()]
+      .filter((n) => n.url === key)
+      .sort(byUpdatedDesc)
+      .map(clone);
   }
 
   async all(): Promise<Note[]> {
