@@ -4,10 +4,11 @@
  * A global regex whose pattern starts with a character class (a digit, a Chinese numeral) is tried
  * at every position of the text, which dominates the cost on long documents. Every deadline shape,
  * though, contains a rare character (月, 年, 季, 内 …) within a bounded distance of its start. So
- * positions with no such character close ahead cannot start a match and are skipped with indexOf;
- * the remaining ones are tried with a sticky regex in increasing order. Trying positions left to
- * right and resuming after each match is exactly what a global exec loop does, so the matches are
- * the same; each position is tried at most once, so the scan stays linear.
+ * positions with no such character close ahead cannot start a match and are skipped: the anchors'
+ * positions come from one pass over the text for all shapes (CharPositions); the remaining
+ * positions are tried with a sticky regex in increasing order. Trying positions left to right and
+ * resuming after each match is exactly what a global exec loop does, so the matches are the same;
+ * each position is tried at most once, so the scan stays linear.
  */
 import { CodeSet } from './cjk';
 
@@ -30,57 +31,95 @@ export class Alphabet {
  * Where each character of an alphabet occurs in a text, found in one pass. indexOf per character
  * costs a pass each, and on Chinese text a slow one: V8 searches for one byte of the character with
  * memchr, and the high bytes of CJK characters (and of ：（ ，) recur every few dozen characters.
+ *
+ * The pass records every occurrence of any alphabet character in text order; the occurrences are
+ * then grouped by character with one counting sort. A few large arrays rather than a growing one per
+ * character: typed arrays each cost an allocation and work for the garbage collector.
  */
 export class CharPositions {
-  private readonly lists: Int32Array[];
+  /** Offsets of all occurrences, in text order, and the slot of the character at each. */
+  private readonly hits: Int32Array;
+  private readonly hitSlots: Uint8Array;
+  /** All offsets grouped by slot (each group in text order); slot s spans [start[s], start[s + 1]). */
+  private readonly bySlot: Int32Array;
+  private readonly start: Int32Array;
+  private readonly lists: Array<Int32Array | undefined> = [];
+  private readonly merged = new Map<string, Int32Array>();
   constructor(text: string, private readonly alphabet: Alphabet) {
-    // Growable typed arrays: Array#push costs several times more once lists reach 10⁵ entries.
-    const bufs = alphabet.chars.map(() => new Int32Array(16));
-    const counts = new Int32Array(bufs.length);
-    const slots = alphabet.slots;
-    for (let i = 0; i < text.length; i++) {
-      const s = slots[text.charCodeAt(i)]!;
-      if (s === 0) continue;
-      const n = counts[s - 1]!;
-      let buf = bufs[s - 1]!;
-      if (n === buf.length) {
-        const grown = new Int32Array(n * 2);
-        grown.set(buf);
-        bufs[s - 1] = buf = grown;
-      }
-      buf[n] = i;
-      counts[s - 1] = n + 1;
-    }
-    this.lists = bufs.map((b, k) => b.subarray(0, counts[k]));
+    const slotCount = alphabet.chars.length + 1;
+    const counts = new Int32Array(slotCount);
+    const found = collect(text, alphabet.slots, counts);
+    this.hits = found.hits;
+    this.hitSlots = found.slots;
+    this.start = new Int32Array(slotCount + 1);
+    for (let s = 0; s < slotCount; s++) this.start[s + 1] = this.start[s]! + counts[s]!;
+    this.bySlot = groupBySlot(found.hits, found.slots, found.count, this.start);
   }
   /** Offsets of `ch` in increasing order. */
   of(ch: string): ArrayLike<number> {
     const s = this.alphabet.slots[ch.charCodeAt(0)]!;
     if (ch.length !== 1 || s === 0) throw new Error(`CharPositions: ${ch} is not in the alphabet`);
-    return this.lists[s - 1]!;
+    return this.lists[s] ??= this.bySlot.subarray(this.start[s], this.start[s + 1]);
   }
-  private readonly merged = new Map<string, ArrayLike<number>>();
-  /** Offsets of any of `chars`, in increasing order (merged once per set of characters). */
+  /** Offsets of any of `chars`, in increasing order (found once per set of characters). */
   ofAny(chars: string): ArrayLike<number> {
     let out = this.merged.get(chars);
     if (out) return out;
-    out = this.of(chars[0]!);
-    for (let k = 1; k < chars.length; k++) out = merge(out, this.of(chars[k]!));
+    // The occurrences in text order, kept when their character is one of these.
+    const wanted = WANTED.fill(0);
+    let total = 0;
+    for (const ch of chars) {
+      const s = this.alphabet.slots[ch.charCodeAt(0)]!;
+      if (ch.length !== 1 || s === 0) throw new Error(`CharPositions: ${ch} is not in the alphabet`);
+      if (wanted[s] === 0) total += this.start[s + 1]! - this.start[s]!;
+      wanted[s] = 1;
+    }
+    out = new Int32Array(total);
+    const slots = this.hitSlots;
+    for (let k = 0, j = 0; j < total; k++) if (wanted[slots[k]!] === 1) out[j++] = this.hits[k]!;
     this.merged.set(chars, out);
     return out;
   }
 }
 
-/** Two increasing lists of offsets merged into one (they never share an offset). */
-function merge(a: ArrayLike<number>, b: ArrayLike<number>): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
+/** The occurrences grouped by slot, each group in text order (a counting sort; `start` from the counts). */
+function groupBySlot(hits: Int32Array, slots: Uint8Array, count: number, start: Int32Array): Int32Array {
+  const fill = start.slice(0, start.length - 1);
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) out[fill[slots[k]!]!++] = hits[k]!;
   return out;
+}
+
+/** Scratch for ofAny: which slots it keeps. */
+const WANTED = new Uint8Array(256);
+
+/**
+ * The pass itself, on its own so that the optimizing compiler, which compiles it while its loop
+ * still runs, does not also compile (and soon throw away) the constructor code after it. Counts the
+ * occurrences of each slot into `counts`.
+ */
+function collect(text: string, slotOf: Uint8Array, counts: Int32Array): { hits: Int32Array; slots: Uint8Array; count: number } {
+  // Room for one hit in eight characters (Chinese prose has about one in twelve) before growing.
+  let hits = new Int32Array(Math.max(64, text.length >> 3));
+  let slots = new Uint8Array(hits.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const s = slotOf[text.charCodeAt(i)]!;
+    if (s === 0) continue;
+    if (n === hits.length) {
+      const grownHits = new Int32Array(n * 2);
+      grownHits.set(hits);
+      hits = grownHits;
+      const grownSlots = new Uint8Array(n * 2);
+      grownSlots.set(slots);
+      slots = grownSlots;
+    }
+    hits[n] = i;
+    slots[n] = s;
+    n++;
+    counts[s] = counts[s]! + 1;
+  }
+  return { hits, slots, count: n };
 }
 
 /** A cursor over increasing positions: the first one at or after a (non-decreasing) offset. */
@@ -97,7 +136,6 @@ class Cursor {
   }
 }
 
-/** A character every match contains, at most `maxLead` characters after the match's start. */
 /**
  * A character every match contains, at most `maxLead` characters after the match's start; and,
  * optionally, every character a match can hold before it (`between`, which must not contain `ch`).
@@ -132,9 +170,15 @@ export interface AnchoredPattern {
   betweens: ReadonlyArray<CodeSet | null>;
   /** Character codes a match can start with; other positions are skipped without calling the regex. */
   first: CodeSet;
-  need: Need | null;
-  probe: Probe | null;
+  /** No need: chars ''. */
+  need: Need;
+  /** No probe: one that always asks the regex. */
+  probe: Probe;
 }
+
+// Every pattern has a need and a probe, so the objects share one shape with fields of one type.
+const NO_NEED: Need = { chars: '', maxLead: 0 };
+const askRegex: Probe = () => ASK_REGEX;
 
 export function anchored(
   source: string, anchors: readonly Anchor[], first: string,
@@ -147,7 +191,7 @@ export function anchored(
     return new CodeSet(a.between);
   });
   return {
-    re: new RegExp(source, 'y'), anchors, betweens, first: new CodeSet(first), need: extra.need ?? null, probe: extra.probe ?? null,
+    re: new RegExp(source, 'y'), anchors, betweens, first: new CodeSet(first), need: extra.need ?? NO_NEED, probe: extra.probe ?? askRegex,
   };
 }
 
@@ -159,10 +203,11 @@ export function anchored(
 export function forEachMatch(
   text: string, p: AnchoredPattern, fn: (start: number, end: number) => void, positions: CharPositions,
 ): void {
-  const { re, anchors, betweens, first, need, probe } = p;
+  const { re, anchors, betweens, first, probe } = p;
   const n = anchors.length;
-  const needAt = need ? [...need.chars].map((ch) => new Cursor(positions.of(ch))) : [];
-  const needLead = need ? need.maxLead : 0;
+  const hasNeed = p.need.chars.length > 0;
+  const needAt = [...p.need.chars].map((ch) => new Cursor(positions.of(ch)));
+  const needLead = p.need.maxLead;
   // The first need character at or after needFrom (-1: none left).
   let needFrom = -1;
   let needNext = -1;
@@ -171,15 +216,15 @@ export function forEachMatch(
     if (needFrom < 0 || (needNext >= 0 && needNext < q)) {
       needFrom = q;
       needNext = -1;
-      for (const c of needAt) {
-        const at = c.at(q);
+      for (let k = 0; k < needAt.length; k++) {
+        const at = needAt[k]!.at(q);
         if (at >= 0 && (needNext < 0 || at < needNext)) needNext = at;
       }
     }
     return needNext >= 0 && needNext <= q + needLead;
   };
   // Without any need character in the text nothing can match (6月6月… holds no range separator).
-  if (need !== null && !needed(0) && needNext < 0) return;
+  if (hasNeed && !needed(0) && needNext < 0) return;
 
   /** The first position a match reaching anchor k at `at` can start at. */
   const reach = (k: number, at: number): number => {
@@ -200,8 +245,8 @@ export function forEachMatch(
     return !first.has(c) && between !== null && !between.has(c);
   });
   // For each anchor: the index of its first occurrence at or after pos, and that occurrence's reach.
-  const index = new Int32Array(n);
-  const reachOf = new Float64Array(n).fill(NaN);
+  const index: number[] = anchors.map(() => 0);
+  const reachOf: number[] = anchors.map(() => NaN);
   for (;;) {
     // Windows [reach, occurrence] in order of reach: for one anchor character reach grows with the
     // occurrence, so the next window is the one with the least reach among each anchor's next.
@@ -239,8 +284,8 @@ export function forEachMatch(
       const to = list[i]!;
       let q = r > pos ? r : pos;
       while (q <= to) {
-        if (!first.has(text.charCodeAt(q)) || (need !== null && !needed(q))) { q++; continue; }
-        let end = probe === null ? ASK_REGEX : probe(text, q);
+        if (!first.has(text.charCodeAt(q)) || (hasNeed && !needed(q))) { q++; continue; }
+        let end = probe(text, q);
         if (end === ASK_REGEX) {
           re.lastIndex = q;
           end = re.test(text) ? re.lastIndex : NO_MATCH;
@@ -279,5 +324,5 @@ export function forEachMatch(
 
 /** Every character an anchor or need of these patterns looks up. */
 export function patternChars(patterns: readonly AnchoredPattern[]): string {
-  return patterns.map((p) => p.anchors.map((a) => a.ch).join('') + (p.need?.chars ?? '')).join('');
+  return patterns.map((p) => p.anchors.map((a) => a.ch).join('') + p.need.chars).join('');
 }

@@ -12,7 +12,7 @@ import type { DeadlinePrecision } from './entity';
 import { CodeSet, isWhiteSpaceCode, parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
 import type { YearContext } from './document-year';
-import { columnCells, tableRows, type TableRows } from './table';
+import { columnCells, headers, tableRows, type TableRows } from './table';
 import {
   ASK_REGEX, Alphabet, CharPositions, NO_MATCH, anchored, forEachMatch, patternChars, type AnchoredPattern,
 } from './anchored-scan';
@@ -47,15 +47,11 @@ const DP_MAX = YP_MAX + 13 + 12;
 /** Characters of SEP: a range holds one right after its first date point. */
 const SEP_CHARS = '至到—－–-~～';
 
-/**
- * The shapes, each with the rare characters it must contain (see anchored-scan.ts) and the
- * characters it can start with. maxLead is the farthest the anchor can sit from a match's start.
- */
 const YEAR = '年'.charCodeAt(0);
 const WITHIN = '内'.charCodeAt(0);
 const MONTH_CH = '月'.charCodeAt(0);
 
-/** The characters of W. */
+/** Whether a char code is one of W_CHARS. */
 const isW = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x3000;
 const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 /** [0-9０-９] */
@@ -95,6 +91,11 @@ function probeYear(text: string, pos: number): number {
   return isW(next) || AFTER_YEAR.has(next) ? ASK_REGEX : pos + 5;
 }
 
+/**
+ * The shapes, each with the rare characters it must contain (see anchored-scan.ts) and the
+ * characters it can start with. maxLead is the farthest the anchor can sit from a match's start;
+ * `between` lists what a match can hold before it.
+ */
 export const DEADLINE_SHAPES = {
   recurring: anchored(
     `每${W}个?${W}(?:季度末月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
@@ -152,7 +153,7 @@ function labelValueStarts(text: string, colons: ArrayLike<number>, out: Set<numb
     out.add(v);
   }
 }
-const COLUMN_HEADERS = new Set(['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '办结时限', '时限']);
+const COLUMN_HEADERS = headers(['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '办结时限', '时限']);
 const ONGOING_RE = /^(?:长期坚持|长期推进|持续推进|持续开展|常态化推进|常态化开展|长期|常态化)/;
 
 /** Verbs that make a bare date a milestone: 10月完工, 2023年9月开始…工作. */

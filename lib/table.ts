@@ -111,18 +111,25 @@ function lastBreakBefore(breaks: ArrayLike<number>, pos: number): number {
   return lo > 0 ? breaks[lo - 1]! : -1;
 }
 
+/** Header names a column lookup accepts, with their first characters for a quick test. */
+export interface Headers { names: ReadonlySet<string>; firsts: CodeSet }
+
+export function headers(names: readonly string[]): Headers {
+  return { names: new Set(names), firsts: new CodeSet(names.map((h) => h[0] ?? '').join('')) };
+}
+
 /**
  * Cells under a header named in `header` (compared with the cell without whitespace). For each
  * data row, `candidates` holds the cell at the header's index and, when the header column is the
  * last one, the row's last non-empty cell too (PDF rows often carry extra leading tabs); the caller
  * validates which one really is the field.
  */
-export function columnCells(rows: TableRows, header: ReadonlySet<string>): Array<{ header: string; candidates: Cell[] }> {
+export function columnCells(rows: TableRows, header: Headers): Array<{ header: string; candidates: Cell[] }> {
   const out: Array<{ header: string; candidates: Cell[] }> = [];
   // Every matching column of the current header row (牵头单位 and 配合单位 side by side).
   let cols: Array<{ col: number; name: string; isLast: boolean }> = [];
   // A cell can only name a header when its first non-space starts one; others are not squashed.
-  const firsts = new CodeSet([...header].map((h) => h[0] ?? '').join(''));
+  const { names, firsts } = header;
   for (const row of rows) {
     if (row === null) {
       cols = [];
@@ -133,7 +140,7 @@ export function columnCells(rows: TableRows, header: ReadonlySet<string>): Array
       const c = row.cells[i]!;
       if (c.first === c.end || !firsts.has(c.source.charCodeAt(c.first))) continue;
       const k = squash(c.text);
-      if (header.has(k)) matching.push({ col: i, name: k, isLast: row.last === i });
+      if (names.has(k)) matching.push({ col: i, name: k, isLast: row.last === i });
     }
     if (matching.length) {
       cols = matching;

@@ -11,8 +11,8 @@
 import type { UnitEntity, UnitRole } from './entity';
 import { CodeSet, isSpaceCode, isWhiteSpaceCode, squash } from './cjk';
 import { Alphabet, CharPositions } from './anchored-scan';
-import { columnCells, tableRows, type TableRows } from './table';
-import { parseUnitList, type UnitSpan } from './unit-list';
+import { columnCells, headers, tableRows, type TableRows } from './table';
+import { parseUnitList, type ListOptions, type UnitSpan } from './unit-list';
 
 const LABEL_ROLE: Record<string, UnitRole> = {
   牵头单位: 'lead', 牵头部门: 'lead', 主办单位: 'lead', 主责单位: 'responsible',
@@ -104,17 +104,25 @@ function hasColon(text: string, from: number, to: number): boolean {
 const spaced = (word: string) => [...word].join('\\s{0,3}');
 /** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
 const NEXT_FIELD_RE = new RegExp(`(?:${FIELD_LABELS.names.map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
-const COLUMNS = new Set(['责任单位', '牵头单位', '责任部门', '牵头部门', '配合单位', '配合部门', '主办单位', '协办单位', '承办单位', '责任主体']);
+const COLUMNS = headers(['责任单位', '牵头单位', '责任部门', '牵头部门', '配合单位', '配合部门', '主办单位', '协办单位', '承办单位', '责任主体']);
 const COLUMN_ROLE: Record<string, UnitRole> = { 牵头单位: 'lead', 牵头部门: 'lead', 主办单位: 'lead', 配合单位: 'support', 配合部门: 'support', 协办单位: 'support' };
 
 const MAX_BRACKET = 220;
+
+/** A closing bracket's list: departments before ； lead, townships after it are responsible. */
+const BRACKET_LIST: ListOptions = { defaultRole: 'responsible', departmentsLeadBeforeTownships: true };
+/** List options for each default role, without the bracket rule (made once, not per candidate). */
+const PLAIN_LIST: Record<UnitRole, ListOptions> = {
+  lead: { defaultRole: 'lead', departmentsLeadBeforeTownships: false },
+  support: { defaultRole: 'support', departmentsLeadBeforeTownships: false },
+  responsible: { defaultRole: 'responsible', departmentsLeadBeforeTownships: false },
+};
 
 const FULL_OPEN = 0xff08; // （
 const FULL_CLOSE = 0xff09; // ）
 const FULL_STOP = 0x3002; // 。
 
-
-/** How far back enclosingOpen looks for the bracket. */
+/** How far back Brackets.enclosing looks for the bracket. */
 const ENCLOSING_SPAN = 160;
 
 const OPEN = 0;
@@ -273,7 +281,7 @@ function fromLabels(text: string, positions: CharPositions, brackets: Brackets, 
       }
     } else end = labelValueEnd(text, from, labels);
     if (end - from < 2) continue;
-    const spans = parseUnitList(text, from, end, { defaultRole: role, departmentsLeadBeforeTownships: false })
+    const spans = parseUnitList(text, from, end, PLAIN_LIST[role])
       ?? parseLeniently(text, from, end, role);
     out.push(...spans);
   }
@@ -294,7 +302,7 @@ function parseLeniently(text: string, start: number, end: number, role: UnitRole
   let s = start;
   for (let i = start; i <= end; i++) {
     if (i === end || isItemSeparator(text.charCodeAt(i))) {
-      const one = parseUnitList(text, s, i, { defaultRole: role, departmentsLeadBeforeTownships: false });
+      const one = parseUnitList(text, s, i, PLAIN_LIST[role]);
       if (one) out.push(...one);
       s = i + 1;
     }
@@ -306,7 +314,7 @@ function fromColumns(text: string, rows: TableRows, out: UnitSpan[]): void {
   for (const { header, candidates } of columnCells(rows, COLUMNS)) {
     for (const cell of candidates) {
       const defaultRole = COLUMN_ROLE[header] ?? 'responsible';
-      const spans = parseUnitList(text, cell.start, cell.end, { defaultRole, departmentsLeadBeforeTownships: false });
+      const spans = parseUnitList(text, cell.start, cell.end, PLAIN_LIST[defaultRole]);
       if (spans) { out.push(...spans); break; }
     }
   }
@@ -337,7 +345,7 @@ function fromBrackets(text: string, brackets: Brackets, out: UnitSpan[]): void {
     const inner = text.slice(i + 1, close);
     if (!LOOKS_LIKE_UNIT_LIST.test(inner)) continue;
     if (/^[\s*]*(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)/.test(inner)) continue; // a label: fromLabels
-    const spans = parseUnitList(text, i + 1, close, { defaultRole: 'responsible', departmentsLeadBeforeTownships: true });
+    const spans = parseUnitList(text, i + 1, close, BRACKET_LIST);
     if (spans) { out.push(...spans); resume = close + 1; }
   }
 }
@@ -372,7 +380,7 @@ function headingsInLine(text: string, offset: number, line: string, out: UnitSpa
     const spans = parseUnitList(text, start, start + body.length + (lead ? 0 : 0), {
       defaultRole: lead ? 'lead' : 'responsible', departmentsLeadBeforeTownships: false,
     });
-    if (spans) out.push(...spans.map((s) => (lead ? { ...s, role: 'lead' as const } : s)));
+    if (spans) for (const s of spans) out.push(lead ? { start: s.start, end: s.end, name: s.name, role: 'lead' } : s);
   }
 }
 
@@ -400,7 +408,7 @@ const isClauseStart = (c: number): boolean =>
 /** What opens the clause before 配合: 。；;，,（(：: */
 const isSupportClauseStart = (c: number): boolean =>
   c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === FULL_OPEN || c === 0x28 || isColon(c);
-const [DE, LI, ZU, ZHI, REN, TONG, ZHI_WILL] = [...'的立组织人同志'].map(code) as [number, number, number, number, number, number, number];
+const [DE, LI, ZU, ZHI, REN, TONG, ZHI_COMRADE] = [...'的立组织人同志'].map(code) as [number, number, number, number, number, number, number];
 
 /** lastIndexOf bounded to `span` characters before `before`, from a character's positions. */
 function lastIndexWithin(last: LastBefore, before: number, span: number): number {
@@ -408,17 +416,26 @@ function lastIndexWithin(last: LastBefore, before: number, span: number): number
   return at >= 0 && at >= before - span ? at : -1;
 }
 
-function clauseStart(text: string, verb: number): number {
+/** The characters clauseStart reacts to: clause punctuation and brackets. */
+const CLAUSE_MARKS = '。；;，,\n（()）';
+
+/**
+ * Where the clause holding a unit before a verb starts, stepping over the CLAUSE_MARKS positions
+ * before it (verbs come in order, so the walk starts from a cursor) rather than every character.
+ */
+function clauseStart(text: string, marks: LastBefore, verb: number): number {
   // An unclosed bracket also opens a clause ((市生态环境局偏关分局牵头，…), but not one that a name
   // closes again (各乡（镇）人民政府负责).
   let depth = 0;
-  for (let i = verb - 1; i >= 0 && i >= verb - MAX_NAME - 4; i--) {
+  for (let k = marks.indexAt(verb); k >= 0; k--) {
+    const i = marks.list[k]!;
+    if (i < verb - MAX_NAME - 4) break;
     const c = text.charCodeAt(i);
     if (c === FULL_CLOSE || c === 0x29) depth++;
     else if (c === FULL_OPEN || c === 0x28) {
       if (depth === 0) return i + 1;
       depth--;
-    } else if (isClauseStart(c)) return i + 1;
+    } else return i + 1;
   }
   return verb - MAX_NAME - 4 <= 0 ? 0 : -1;
 }
@@ -435,9 +452,10 @@ function pushProse(text: string, start: number, end: number, role: UnitRole, out
     if (marker) start += marker[0].length;
   }
   if (end - start < 2 || end - start > MAX_NAME) return false;
-  const spans = parseUnitList(text, start, end, { defaultRole: role, departmentsLeadBeforeTownships: false });
+  const spans = parseUnitList(text, start, end, PLAIN_LIST[role]);
   if (!spans) return false;
-  for (const s of spans) out.push({ ...s, role });
+  // The same object shape as parseUnitList's spans, so code reading them sees one shape.
+  for (const s of spans) out.push({ start: s.start, end: s.end, name: s.name, role });
   return true;
 }
 
@@ -457,6 +475,7 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
   const zaiBefore = new LastBefore(positions.of('在'));
   const youBefore = new LastBefore(positions.of('由'));
   const chengBefore = new LastBefore(positions.of('成'));
+  const marks = new LastBefore(positions.ofAny(CLAUSE_MARKS));
   // Every verb starts with 牵, 负 or 配: trying the sticky regex at those offsets in order finds what
   // a global scan would, without running it over the whole text.
   let resume = 0;
@@ -498,7 +517,7 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
     // 由县农业农村局牵头 / 建立由教育部门牵头
     const you = lastIndexWithin(youBefore, v, MAX_NAME);
     if (you >= 0 && you >= v - MAX_NAME) {
-      cs = clauseStart(text, v);
+      cs = clauseStart(text, marks, v);
       if ((cs < 0 || you >= cs - 1) && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
     }
     // The two characters after the verb.
@@ -507,9 +526,9 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
     // 交通局牵头，负责… / 各行业安全专班牵头，制定…; 负责人, 负责的, 负责同志 are no assignment.
     const next = isLead
       ? a0 === 0xff0c || a0 === 0x2c || a0 === 0x3001 || (a0 === FU && a1 === ZE) || (a0 === ZU && a1 === ZHI)
-      : !(a0 === REN || a0 === DE || (a0 === TONG && a1 === ZHI_WILL));
+      : !(a0 === REN || a0 === DE || (a0 === TONG && a1 === ZHI_COMRADE));
     if (!next) continue;
-    if (cs === -2) cs = clauseStart(text, v);
+    if (cs === -2) cs = clauseStart(text, marks, v);
     if (cs < 0) continue;
     // The clause before the verb, without the spaces that end it.
     let beforeEnd = v;
@@ -535,7 +554,7 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
 }
 
 /** The characters extractUnits looks up in a CharPositions index. */
-export const UNIT_CHARS = '：:（()）。的牵负配在由成';
+export const UNIT_CHARS = '：:（()）。的牵负配在由成；;，,\n';
 const UNIT_ALPHABET = new Alphabet(UNIT_CHARS);
 
 export function extractUnits(

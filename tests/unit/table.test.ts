@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnCells, tableRows, type TableRows } from '../../lib/table';
+import { columnCells, headers, tableRows, type TableRows } from '../../lib/table';
 import { squash } from '../../lib/cjk';
 
 type PlainRows = Array<{ cells: Array<{ start: number; end: number; text: string; first: number }>; last: number } | null>;
@@ -64,7 +64,7 @@ describe('tableRows', () => {
       '山河县人民政府办公室',
       '3\t不在表内\t县林业局\t长期坚持',
     ].join('\n');
-    const units = columnCells(tableRows(text), new Set(['责任单位'])).map((c) => c.candidates[0]!.text);
+    const units = columnCells(tableRows(text), headers(['责任单位'])).map((c) => c.candidates[0]!.text);
     expect(units).toEqual(['县应急局', '县水利局']);
   });
 });
