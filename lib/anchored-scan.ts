@@ -45,7 +45,10 @@ export class CharPositions {
   private readonly start: Int32Array;
   private readonly lists: Array<Int32Array | undefined> = [];
   private readonly merged = new Map<string, Int32Array>();
-  constructor(text: string, private readonly alphabet: Alphabet) {
+  constructor(
+    text: string,
+    private readonly alphabet: Alphabet,
+  ) {
     const slotCount = alphabet.chars.length + 1;
     const counts = new Int32Array(slotCount);
     const found = collect(text, alphabet.slots, counts);
@@ -59,7 +62,7 @@ export class CharPositions {
   of(ch: string): ArrayLike<number> {
     const s = this.alphabet.slots[ch.charCodeAt(0)]!;
     if (ch.length !== 1 || s === 0) throw new Error(`CharPositions: ${ch} is not in the alphabet`);
-    return this.lists[s] ??= this.bySlot.subarray(this.start[s], this.start[s + 1]);
+    return (this.lists[s] ??= this.bySlot.subarray(this.start[s], this.start[s + 1]));
   }
   /** Offsets of any of `chars`, in increasing order (found once per set of characters). */
   ofAny(chars: string): ArrayLike<number> {
@@ -142,13 +145,20 @@ class Cursor {
  * A start must then lie in the run of such characters right before the anchor, which is usually
  * much shorter than maxLead (县发6月: only 6 can start a date that reaches this 月).
  */
-export interface Anchor { ch: string; maxLead: number; between?: string }
+export interface Anchor {
+  ch: string;
+  maxLead: number;
+  between?: string;
+}
 
 /**
  * A second necessary condition, checked before the regex runs: every match contains one of
  * `chars` at most `maxLead` characters after its start (the 至 or — of a date range).
  */
-export interface Need { chars: string; maxLead: number }
+export interface Need {
+  chars: string;
+  maxLead: number;
+}
 
 /** What a probe returns when no match starts at the position. */
 export const NO_MATCH = -1;
@@ -181,7 +191,9 @@ const NO_NEED: Need = { chars: '', maxLead: 0 };
 const askRegex: Probe = () => ASK_REGEX;
 
 export function anchored(
-  source: string, anchors: readonly Anchor[], first: string,
+  source: string,
+  anchors: readonly Anchor[],
+  first: string,
   extra: { need?: Need; probe?: Probe } = {},
 ): AnchoredPattern {
   const betweens = anchors.map((a) => {
@@ -191,7 +203,12 @@ export function anchored(
     return new CodeSet(a.between);
   });
   return {
-    re: new RegExp(source, 'y'), anchors, betweens, first: new CodeSet(first), need: extra.need ?? NO_NEED, probe: extra.probe ?? askRegex,
+    re: new RegExp(source, 'y'),
+    anchors,
+    betweens,
+    first: new CodeSet(first),
+    need: extra.need ?? NO_NEED,
+    probe: extra.probe ?? askRegex,
   };
 }
 
@@ -200,9 +217,7 @@ export function anchored(
  * give. Only the span is reported: building the match array and its string per match cost more
  * than the callbacks on dense input, and callers slice the few they keep.
  */
-export function forEachMatch(
-  text: string, p: AnchoredPattern, fn: (start: number, end: number) => void, positions: CharPositions,
-): void {
+export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: number, end: number) => void, positions: CharPositions): void {
   const { re, anchors, betweens, first, probe } = p;
   const n = anchors.length;
   const hasNeed = p.need.chars.length > 0;
@@ -284,13 +299,19 @@ export function forEachMatch(
       const to = list[i]!;
       let q = r > pos ? r : pos;
       while (q <= to) {
-        if (!first.has(text.charCodeAt(q)) || (hasNeed && !needed(q))) { q++; continue; }
+        if (!first.has(text.charCodeAt(q)) || (hasNeed && !needed(q))) {
+          q++;
+          continue;
+        }
         let end = probe(text, q);
         if (end === ASK_REGEX) {
           re.lastIndex = q;
           end = re.test(text) ? re.lastIndex : NO_MATCH;
         }
-        if (end === NO_MATCH) { q++; continue; }
+        if (end === NO_MATCH) {
+          q++;
+          continue;
+        }
         fn(q, end);
         q = end > q ? end : q + 1;
       }

@@ -13,9 +13,7 @@ import { CodeSet, isWhiteSpaceCode, parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
 import type { YearContext } from './document-year';
 import { columnCells, headers, tableRows, type TableRows } from './table';
-import {
-  ASK_REGEX, Alphabet, CharPositions, NO_MATCH, anchored, forEachMatch, patternChars, type AnchoredPattern,
-} from './anchored-scan';
+import { ASK_REGEX, Alphabet, CharPositions, NO_MATCH, anchored, forEachMatch, patternChars, type AnchoredPattern } from './anchored-scan';
 
 const W = '[ \\t\\r\\n\\u3000]{0,4}';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
@@ -99,33 +97,69 @@ function probeYear(text: string, pos: number): number {
 export const DEADLINE_SHAPES = {
   recurring: anchored(
     `每${W}个?${W}(?:季度末月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
-    [{ ch: '每', maxLead: 0 }], '每'),
-  range: anchored(`(?:即日起${W}至${W}(?:${YP}?${MONTH}${DAYPART}?|[0-9]{4}${W}年${W}(?:底|末)))|(?:${DP}${W}${SEP}${W}${DP_END}${BEFORE})`,
-    [{ ch: '即', maxLead: 0 }, { ch: '月', maxLead: MONTH_LEAD, between: BEFORE_MONTH }], `${DP_FIRST}即`,
+    [{ ch: '每', maxLead: 0 }],
+    '每',
+  ),
+  range: anchored(
+    `(?:即日起${W}至${W}(?:${YP}?${MONTH}${DAYPART}?|[0-9]{4}${W}年${W}(?:底|末)))|(?:${DP}${W}${SEP}${W}${DP_END}${BEFORE})`,
+    [
+      { ch: '即', maxLead: 0 },
+      { ch: '月', maxLead: MONTH_LEAD, between: BEFORE_MONTH },
+    ],
+    `${DP_FIRST}即`,
     // Most dates are not ranges: without a separator close ahead the regex is not tried at all.
-    { need: { chars: `${SEP_CHARS}即`, maxLead: DP_MAX + 4 } }),
-  dated: anchored(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, [{ ch: '月', maxLead: MONTH_LEAD, between: BEFORE_MONTH }], DP_FIRST,
-    { probe: probeDated }),
+    { need: { chars: `${SEP_CHARS}即`, maxLead: DP_MAX + 4 } },
+  ),
+  dated: anchored(`${DP}(?:${W}[、和及]${W}${DP}){0,3}${BEFORE}`, [{ ch: '月', maxLead: MONTH_LEAD, between: BEFORE_MONTH }], DP_FIRST, {
+    probe: probeDated,
+  }),
   // 2024 年 年底: 4 + 4 + 1 + 4 + 1 before the 底 or 末.
-  yearEnd: anchored(`(?:[0-9]{4}${W}年${W}年?|(?:今|本|明)年${W}年?|年)(?:底|末)${BEFORE}`,
-    [{ ch: '底', maxLead: 14, between: YP_CHARS }, { ch: '末', maxLead: 14, between: YP_CHARS }], `${DIGITS}今本明年`),
-  half: anchored(`${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`,
-    [{ ch: '半', maxLead: YP_MAX + 1, between: `${YP_CHARS}上下` }], `${DIGITS}今本明上下`),
-  quarter: anchored(`${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`,
-    [{ ch: '季', maxLead: YP_MAX + 1 + 1 + 4, between: `${YP_CHARS}第一二三四` }], `${DIGITS}今本明第一二三四`),
-  year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4, between: `${DIGITS}${W_CHARS}` }], DIGITS,
-    { probe: probeYear }),
+  yearEnd: anchored(
+    `(?:[0-9]{4}${W}年${W}年?|(?:今|本|明)年${W}年?|年)(?:底|末)${BEFORE}`,
+    [
+      { ch: '底', maxLead: 14, between: YP_CHARS },
+      { ch: '末', maxLead: 14, between: YP_CHARS },
+    ],
+    `${DIGITS}今本明年`,
+  ),
+  half: anchored(
+    `${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`,
+    [{ ch: '半', maxLead: YP_MAX + 1, between: `${YP_CHARS}上下` }],
+    `${DIGITS}今本明上下`,
+  ),
+  quarter: anchored(
+    `${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`,
+    [{ ch: '季', maxLead: YP_MAX + 1 + 1 + 4, between: `${YP_CHARS}第一二三四` }],
+    `${DIGITS}今本明第一二三四`,
+  ),
+  year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4, between: `${DIGITS}${W_CHARS}` }], DIGITS, {
+    probe: probeYear,
+  }),
   // Every match starts with 今, 本 or 当, or is 年内: anchored there rather than on each 年 of 年年年….
-  yearWord: anchored('今年内|本年度|本年内|年内|今年|当年',
-    [{ ch: '今', maxLead: 0 }, { ch: '本', maxLead: 0 }, { ch: '当', maxLead: 0 }, { ch: '内', maxLead: 1, between: '年' }], '今本年当',
+  yearWord: anchored(
+    '今年内|本年度|本年内|年内|今年|当年',
+    [
+      { ch: '今', maxLead: 0 },
+      { ch: '本', maxLead: 0 },
+      { ch: '当', maxLead: 0 },
+      { ch: '内', maxLead: 1, between: '年' },
+    ],
+    '今本年当',
     // 今/本/当 need 年 next, 年 needs 内: a char test instead of a regex call.
-    { probe: (text, pos) => (text.charCodeAt(pos + 1) === (text.charCodeAt(pos) === YEAR ? WITHIN : YEAR) ? ASK_REGEX : NO_MATCH) }),
+    { probe: (text, pos) => (text.charCodeAt(pos + 1) === (text.charCodeAt(pos) === YEAR ? WITHIN : YEAR) ? ASK_REGEX : NO_MATCH) },
+  ),
   // 123 个 工作日 之内: 3 + 4 + 1 + 4 + 3 + 4 + 1 before the 内.
-  relative: anchored(`(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
-    [{ ch: '内', maxLead: 20, between: `${DIGITS}${CN_NUM}两${W_CHARS}个工作日自然天周月之以` }], `${DIGITS}${CN_NUM}两`),
+  relative: anchored(
+    `(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
+    [{ ch: '内', maxLead: 20, between: `${DIGITS}${CN_NUM}两${W_CHARS}个工作日自然天周月之以` }],
+    `${DIGITS}${CN_NUM}两`,
+  ),
   // 国庆节 + whitespace + 之: 前 sits at most 8 after the start, and is much rarer than 国, 五 or 元.
-  holiday: anchored(`(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`,
-    [{ ch: '前', maxLead: 8, between: `国庆节五一劳动元旦${W_CHARS}之以` }], '国五劳元'),
+  holiday: anchored(
+    `(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`,
+    [{ ch: '前', maxLead: 8, between: `国庆节五一劳动元旦${W_CHARS}之以` }],
+    '国五劳元',
+  ),
 };
 
 /** The characters extractDeadlines looks up in a CharPositions index: the shapes' and the colons. */
@@ -157,18 +191,58 @@ const COLUMN_HEADERS = headers(['完成时限', '完成时间', '完成期限', 
 const ONGOING_RE = /^(?:长期坚持|长期推进|持续推进|持续开展|常态化推进|常态化开展|长期|常态化)/;
 
 /** Verbs that make a bare date a milestone: 10月完工, 2023年9月开始…工作. */
-const MILESTONE_WORDS = ['完成', '完工', '竣工', '建成', '投用', '投运', '投入使用', '投入运营', '开工', '开始', '启动', '上线',
-  '交付', '通车', '到位', '报送', '上报', '提交', '验收', '办结', '全部', '基本', '实现', '达到', '初步', '整改', '前', '底'];
+const MILESTONE_WORDS = [
+  '完成',
+  '完工',
+  '竣工',
+  '建成',
+  '投用',
+  '投运',
+  '投入使用',
+  '投入运营',
+  '开工',
+  '开始',
+  '启动',
+  '上线',
+  '交付',
+  '通车',
+  '到位',
+  '报送',
+  '上报',
+  '提交',
+  '验收',
+  '办结',
+  '全部',
+  '基本',
+  '实现',
+  '达到',
+  '初步',
+  '整改',
+  '前',
+  '底',
+];
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONE_WORDS.join('|')})`);
 const LEAD_IN_BEFORE = /(?:到|至|在|于|确保|力争|争取|要在|要于|务必|必须|计划|预计)$/;
 const CUTOFF_BEFORE = /(?:截至|截止|截止到|截止至)$/;
 const QUOTA_AFTER = /^[^，。；\n]{0,12}?(?:至少|不少于|不低于|不超过|累计)/;
 
-interface Found { start: number; end: number; date: string | null; precision: DeadlinePrecision }
+interface Found {
+  start: number;
+  end: number;
+  date: string | null;
+  precision: DeadlinePrecision;
+}
 
-interface DatePoint { year: number | null; rel: 0 | 1 | null; month: number; day: number | null; part: string | null }
+interface DatePoint {
+  year: number | null;
+  rel: 0 | 1 | null;
+  month: number;
+  day: number | null;
+  part: string | null;
+}
 
-const DP_PARSE = /^(?:([0-9]{4})年|(今年|本年|明年))?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月份?(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(底|末|中旬|上旬|下旬|初))?$/;
+const DP_PARSE =
+  /^(?:([0-9]{4})年|(今年|本年|明年))?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月份?(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(底|末|中旬|上旬|下旬|初))?$/;
 
 function parsePoint(s: string): DatePoint | null {
   const m = DP_PARSE.exec(squash(s));
@@ -271,7 +345,9 @@ function toBefore(text: string, start: number): boolean {
 }
 
 export function extractDeadlines(
-  text: string, years: YearContext, rows: TableRows = tableRows(text),
+  text: string,
+  years: YearContext,
+  rows: TableRows = tableRows(text),
   positions: CharPositions = new CharPositions(text, DEADLINE_ALPHABET),
 ): Array<Found & { text: string }> {
   // Offsets where a field value starts: a 完成时限：label or a cell of a 完成时限 column.
@@ -303,13 +379,19 @@ export function extractDeadlines(
 
   each(DEADLINE_SHAPES.range, (start, end) => {
     if (CUTOFF_BEFORE.test(before(text, start))) return;
-    if (/每(?:年|月|季度)?$/.test(before(text, start))) { add({ start, end, date: null, precision: 'recurring' }); return; }
+    if (/每(?:年|月|季度)?$/.test(before(text, start))) {
+      add({ start, end, date: null, precision: 'recurring' });
+      return;
+    }
     const s = squash(text.slice(start, end));
     const docYear = years.yearAt(start);
     if (s.startsWith('即日起')) {
       const tail = stripBefore(s.replace(/^即日起至/, ''));
       const ye = /^([0-9]{4})年(?:底|末)$/.exec(tail);
-      if (ye) { add({ start, end, date: `${ye[1]}-12-31`, precision: 'range' }); return; }
+      if (ye) {
+        add({ start, end, date: `${ye[1]}-12-31`, precision: 'range' });
+        return;
+      }
       const p = parsePoint(tail);
       if (p) add({ start, end, date: resolvePoint(p, docYear).date, precision: 'range' });
       return;
@@ -341,13 +423,17 @@ export function extractDeadlines(
     if (CUTOFF_BEFORE.test(prev) && !hasSuffix(s)) return;
     // 截至2023年3月底已下达…: a past reference point, not a due date.
     if (!hasSuffix(s) && /^(?:已|的|以来)/.test(next)) return;
-    if (/每(?:年|月|季度)?$/.test(prev)) { add({ start, end, date: null, precision: 'recurring' }); return; }
-    const points = stripBefore(s).split(/[、和及]/).map(parsePoint);
+    if (/每(?:年|月|季度)?$/.test(prev)) {
+      add({ start, end, date: null, precision: 'recurring' });
+      return;
+    }
+    const points = stripBefore(s)
+      .split(/[、和及]/)
+      .map(parsePoint);
     if (points.some((p) => p === null)) return;
     const last = points[points.length - 1]!;
     const accepted =
-      hasSuffix(s) || inField(start) || last.part !== null ||
-      MILESTONE_AFTER.test(next) || (/^[)）]/.test(next) && /[(（]$/.test(prev));
+      hasSuffix(s) || inField(start) || last.part !== null || MILESTONE_AFTER.test(next) || (/^[)）]/.test(next) && /[(（]$/.test(prev));
     if (!accepted) return;
     const docYear = years.yearAt(start);
     // A list (6月20日、11月10日报送…) is one deadline per date: the reader must meet each. Years
@@ -374,7 +460,10 @@ export function extractDeadlines(
   each(DEADLINE_SHAPES.yearEnd, (start, end) => {
     const s = squash(text.slice(start, end));
     const prev = before(text, start);
-    if (/每年?$/.test(prev)) { add({ start, end, date: null, precision: 'recurring' }); return; }
+    if (/每年?$/.test(prev)) {
+      add({ start, end, date: null, precision: 'recurring' });
+      return;
+    }
     if (CUTOFF_BEFORE.test(prev) && !hasSuffix(s)) return;
     const y = /^([0-9]{4})年/.exec(s);
     const docYear = years.yearAt(start);
@@ -384,7 +473,10 @@ export function extractDeadlines(
 
   const periodAccepted = (start: number, end: number, s: string) =>
     !/每$/.test(before(text, start)) &&
-    (hasSuffix(s) || /[末底]$/.test(s) || inField(start) || LEAD_IN_BEFORE.test(before(text, start)) ||
+    (hasSuffix(s) ||
+      /[末底]$/.test(s) ||
+      inField(start) ||
+      LEAD_IN_BEFORE.test(before(text, start)) ||
       /^(?:内|完成|全部|基本|实现|达到|建成|启动|开工|竣工)/.test(after(text, end)));
 
   // 上半年 / 三季度末: a period of the year, due on the last day of its last month.

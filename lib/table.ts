@@ -112,7 +112,10 @@ function lastBreakBefore(breaks: ArrayLike<number>, pos: number): number {
 }
 
 /** Header names a column lookup accepts, with their first characters for a quick test. */
-export interface Headers { names: ReadonlySet<string>; firsts: CodeSet }
+export interface Headers {
+  names: ReadonlySet<string>;
+  firsts: CodeSet;
+}
 
 export function headers(names: readonly string[]): Headers {
   return { names: new Set(names), firsts: new CodeSet(names.map((h) => h[0] ?? '').join('')) };

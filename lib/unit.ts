@@ -15,12 +15,24 @@ import { columnCells, headers, tableRows, type TableRows } from './table';
 import { parseUnitList, type ListOptions, type UnitSpan } from './unit-list';
 
 const LABEL_ROLE: Record<string, UnitRole> = {
-  牵头单位: 'lead', 牵头部门: 'lead', 主办单位: 'lead', 主责单位: 'responsible',
-  配合单位: 'support', 配合部门: 'support', 协办单位: 'support', 参与单位: 'support',
-  责任单位: 'responsible', 责任部门: 'responsible', 承办单位: 'responsible', 实施单位: 'responsible',
+  牵头单位: 'lead',
+  牵头部门: 'lead',
+  主办单位: 'lead',
+  主责单位: 'responsible',
+  配合单位: 'support',
+  配合部门: 'support',
+  协办单位: 'support',
+  参与单位: 'support',
+  责任单位: 'responsible',
+  责任部门: 'responsible',
+  承办单位: 'responsible',
+  实施单位: 'responsible',
 };
 /** A node of a trie of label names read backwards; children by the trie's character ids. */
-interface Node { kids: Array<Node | undefined>; name: number }
+interface Node {
+  kids: Array<Node | undefined>;
+  name: number;
+}
 
 /**
  * Label names whose characters a PDF line break may separate (配\n\n合单位：): up to three \s
@@ -56,7 +68,10 @@ class SpacedNames {
       const id = this.ids[text.charCodeAt(i)]!;
       const child = id === 0 ? undefined : node.kids[id];
       if (!child) return -1;
-      if (child.name >= 0) { this.start = i; return child.name; }
+      if (child.name >= 0) {
+        this.start = i;
+        return child.name;
+      }
       node = child;
       i--;
       for (let gap = 0; gap < 3 && i >= min && isWhiteSpaceCode(text.charCodeAt(i)); gap++) i--;
@@ -70,7 +85,17 @@ const isLabelSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0
 const isColon = (c: number): boolean => c === 0xff1a || c === 0x3a;
 
 /** Field labels: the unit labels, and the others that end a unit label's value (完成时限：…). */
-const FIELD_LABELS = new SpacedNames([...Object.keys(LABEL_ROLE), '完成时限', '完成时间', '时间节点', '时限要求', '责任人', '牵头领导', '分管领导', '联系人']);
+const FIELD_LABELS = new SpacedNames([
+  ...Object.keys(LABEL_ROLE),
+  '完成时限',
+  '完成时间',
+  '时间节点',
+  '时限要求',
+  '责任人',
+  '牵头领导',
+  '分管领导',
+  '联系人',
+]);
 /** The role of each FIELD_LABELS name; null for the names that are not unit labels. */
 const FIELD_ROLE: ReadonlyArray<UnitRole | null> = FIELD_LABELS.names.map((n) => LABEL_ROLE[n] ?? null);
 
@@ -104,8 +129,26 @@ function hasColon(text: string, from: number, to: number): boolean {
 const spaced = (word: string) => [...word].join('\\s{0,3}');
 /** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
 const NEXT_FIELD_RE = new RegExp(`(?:${FIELD_LABELS.names.map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
-const COLUMNS = headers(['责任单位', '牵头单位', '责任部门', '牵头部门', '配合单位', '配合部门', '主办单位', '协办单位', '承办单位', '责任主体']);
-const COLUMN_ROLE: Record<string, UnitRole> = { 牵头单位: 'lead', 牵头部门: 'lead', 主办单位: 'lead', 配合单位: 'support', 配合部门: 'support', 协办单位: 'support' };
+const COLUMNS = headers([
+  '责任单位',
+  '牵头单位',
+  '责任部门',
+  '牵头部门',
+  '配合单位',
+  '配合部门',
+  '主办单位',
+  '协办单位',
+  '承办单位',
+  '责任主体',
+]);
+const COLUMN_ROLE: Record<string, UnitRole> = {
+  牵头单位: 'lead',
+  牵头部门: 'lead',
+  主办单位: 'lead',
+  配合单位: 'support',
+  配合部门: 'support',
+  协办单位: 'support',
+};
 
 const MAX_BRACKET = 220;
 
@@ -221,7 +264,11 @@ function labelValueEnd(text: string, from: number, labels: LabelAtColon): number
     // holds no colon before nl, so a next label can only be the one ending at a colon there.
     const atColon = nl < text.length && text.charCodeAt(nl) !== 0x0a;
     let stop = -1;
-    for (let i = end; i < nl; i++) if (text.charCodeAt(i) === FULL_STOP) { stop = i; break; }
+    for (let i = end; i < nl; i++)
+      if (text.charCodeAt(i) === FULL_STOP) {
+        stop = i;
+        break;
+      }
     if (atColon && isColon(text.charCodeAt(nl))) {
       const next = labels.find(nl) >= 0 && labels.start >= end ? labels.start : -1;
       if (next >= 0 && (stop < 0 || next < stop)) stop = next;
@@ -235,7 +282,10 @@ function labelValueEnd(text: string, from: number, labels: LabelAtColon): number
     while (j < limit && j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
     const nextLine = text.slice(j, lineEnd(text, j, j + 9));
     const shortTail = nextLine.length > 0 && nextLine.length <= 8 && !/[：:。]/.test(nextLine) && /^[\u4e00-\u9fff]/.test(nextLine);
-    if ((last === 0x3001 || last === 0xff0c || shortTail) && j < text.length && j < limit) { end = j; continue; }
+    if ((last === 0x3001 || last === 0xff0c || shortTail) && j < text.length && j < limit) {
+      end = j;
+      continue;
+    }
     return nl;
   }
 }
@@ -281,8 +331,7 @@ function fromLabels(text: string, positions: CharPositions, brackets: Brackets, 
       }
     } else end = labelValueEnd(text, from, labels);
     if (end - from < 2) continue;
-    const spans = parseUnitList(text, from, end, PLAIN_LIST[role])
-      ?? parseLeniently(text, from, end, role);
+    const spans = parseUnitList(text, from, end, PLAIN_LIST[role]) ?? parseLeniently(text, from, end, role);
     out.push(...spans);
   }
 }
@@ -315,13 +364,17 @@ function fromColumns(text: string, rows: TableRows, out: UnitSpan[]): void {
     for (const cell of candidates) {
       const defaultRole = COLUMN_ROLE[header] ?? 'responsible';
       const spans = parseUnitList(text, cell.start, cell.end, PLAIN_LIST[defaultRole]);
-      if (spans) { out.push(...spans); break; }
+      if (spans) {
+        out.push(...spans);
+        break;
+      }
     }
   }
 }
 
 /** Cheap test before parsing a bracket: it ends like a unit name or a role word, and holds no prose marks. */
-const LOOKS_LIKE_UNIT_LIST = /^[^0-9“”《》。"]*(?:[局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司]|负责|牵头|配合|协助|协办|落实|协调)[\s*]*$/;
+const LOOKS_LIKE_UNIT_LIST =
+  /^[^0-9“”《》。"]*(?:[局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司]|负责|牵头|配合|协助|协办|落实|协调)[\s*]*$/;
 /** The last character LOOKS_LIKE_UNIT_LIST allows before the trailing [\s*]: checked first, by code. */
 const LOOKS_LAST = new CodeSet('局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司责头合助实调');
 
@@ -346,7 +399,10 @@ function fromBrackets(text: string, brackets: Brackets, out: UnitSpan[]): void {
     if (!LOOKS_LIKE_UNIT_LIST.test(inner)) continue;
     if (/^[\s*]*(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)/.test(inner)) continue; // a label: fromLabels
     const spans = parseUnitList(text, i + 1, close, BRACKET_LIST);
-    if (spans) { out.push(...spans); resume = close + 1; }
+    if (spans) {
+      out.push(...spans);
+      resume = close + 1;
+    }
   }
 }
 
@@ -378,14 +434,21 @@ function headingsInLine(text: string, offset: number, line: string, out: UnitSpa
     // 负责 without 牵头 names the units responsible; 牵头负责 the lead.
     const lead = body.endsWith('牵头');
     const spans = parseUnitList(text, start, start + body.length + (lead ? 0 : 0), {
-      defaultRole: lead ? 'lead' : 'responsible', departmentsLeadBeforeTownships: false,
+      defaultRole: lead ? 'lead' : 'responsible',
+      departmentsLeadBeforeTownships: false,
     });
     if (spans) for (const s of spans) out.push(lead ? { start: s.start, end: s.end, name: s.name, role: 'lead' } : s);
   }
 }
 
 /** Units named with a responsibility verb in running text, found from the verb backwards. */
-const enum Verb { None, Lead, Responsible, Support, SupportUnder }
+const enum Verb {
+  None,
+  Lead,
+  Responsible,
+  Support,
+  SupportUnder,
+}
 const code = (ch: string): number => ch.charCodeAt(0);
 const [QIAN, TOU, FU, ZE, PEI, HE, XIA] = [...'牵头负责配合下'].map(code) as [number, number, number, number, number, number, number];
 /** What may follow a bare 配合: ，,。；;）)\n or the end. */
@@ -403,12 +466,19 @@ function verbAt(text: string, p: number): Verb {
 }
 const MAX_NAME = 40;
 /** Where the clause holding a unit before the verb starts: 。；;，,\n */
-const isClauseStart = (c: number): boolean =>
-  c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === 0x0a;
+const isClauseStart = (c: number): boolean => c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === 0x0a;
 /** What opens the clause before 配合: 。；;，,（(：: */
 const isSupportClauseStart = (c: number): boolean =>
   c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === FULL_OPEN || c === 0x28 || isColon(c);
-const [DE, LI, ZU, ZHI, REN, TONG, ZHI_COMRADE] = [...'的立组织人同志'].map(code) as [number, number, number, number, number, number, number];
+const [DE, LI, ZU, ZHI, REN, TONG, ZHI_COMRADE] = [...'的立组织人同志'].map(code) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 
 /** lastIndexOf bounded to `span` characters before `before`, from a character's positions. */
 function lastIndexWithin(last: LastBefore, before: number, span: number): number {
@@ -440,7 +510,8 @@ function clauseStart(text: string, marks: LastBefore, verb: number): number {
   return verb - MAX_NAME - 4 <= 0 ? 0 : -1;
 }
 
-const LIST_MARKER = /^(?:第[一二三四五六七八九十百]{1,4}条[ \t\u3000]*|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9]))[ \t\u3000]*/;
+const LIST_MARKER =
+  /^(?:第[一二三四五六七八九十百]{1,4}条[ \t\u3000]*|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9]))[ \t\u3000]*/;
 /** What a LIST_MARKER starts with. */
 const LIST_MARKER_FIRST = new CodeSet('第一二三四五六七八九十（(0123456789');
 
@@ -491,7 +562,11 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
       if (zai < 0 || zai < v - 60) continue;
       // The first 的 after 在, if it comes before the verb.
       let de = -1;
-      for (let i = zai; i <= v; i++) if (text.charCodeAt(i) === DE) { de = i; break; }
+      for (let i = zai; i <= v; i++)
+        if (text.charCodeAt(i) === DE) {
+          de = i;
+          break;
+        }
       if (de < 0) continue;
       let end = de;
       const tail = /等(?:相关|有关)?部门$/.exec(text.slice(zai + 1, de));
@@ -546,8 +621,12 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
     }
     // 成立项目专班，专门负责…
     const found = hasChengLi(text, chengBefore, Math.max(0, v - 30), v)
-      ? /成立([^，,。]{2,20})[，,]?(?:专门|具体)?$/.exec(text.slice(Math.max(0, v - 30), v)) : null;
-    if (found) { pushProse(text, v - found[0].length + 2, v - found[0].length + 2 + found[1]!.length, 'responsible', out); continue; }
+      ? /成立([^，,。]{2,20})[，,]?(?:专门|具体)?$/.exec(text.slice(Math.max(0, v - 30), v))
+      : null;
+    if (found) {
+      pushProse(text, v - found[0].length + 2, v - found[0].length + 2 + found[1]!.length, 'responsible', out);
+      continue;
+    }
     // 县农业农村局负责方案制定 / 建立台账，县林业局负责督导检查: the whole clause must be unit names.
     if (cs === 0 || isClauseStart(text.charCodeAt(cs - 1))) pushProse(text, cs, beforeEnd, 'responsible', out);
   }
@@ -558,7 +637,9 @@ export const UNIT_CHARS = '：:（()）。的牵负配在由成；;，,\n';
 const UNIT_ALPHABET = new Alphabet(UNIT_CHARS);
 
 export function extractUnits(
-  text: string, rows: TableRows = tableRows(text), positions: CharPositions = new CharPositions(text, UNIT_ALPHABET),
+  text: string,
+  rows: TableRows = tableRows(text),
+  positions: CharPositions = new CharPositions(text, UNIT_ALPHABET),
 ): UnitEntity[] {
   const found: UnitSpan[] = [];
   const brackets = new Brackets(text, positions);
@@ -579,5 +660,12 @@ export function extractUnits(
     kept.push(f);
   }
   kept.sort((x, y) => x.start - y.start);
-  return kept.map((u) => ({ kind: 'unit' as const, start: u.start, end: u.end, text: text.slice(u.start, u.end), name: u.name, role: u.role }));
+  return kept.map((u) => ({
+    kind: 'unit' as const,
+    start: u.start,
+    end: u.end,
+    text: text.slice(u.start, u.end),
+    name: u.name,
+    role: u.role,
+  }));
 }
