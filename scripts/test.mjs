@@ -94,8 +94,9 @@ banner('typecheck (tsc --noEmit)');
 if (!run(bin('tsc'), ['--noEmit'])) stageErrors.push('typecheck');
 
 // lint: TypeScript rules and no HTML parsing of strings (eslint.config.js) ------------------------
-banner('lint (eslint)');
+banner('lint (eslint) and format (prettier --check)');
 if (!run(bin('eslint'), ['.', '--max-warnings=0'])) stageErrors.push('lint');
+if (!run(bin('prettier'), ['--check', '.'])) stageErrors.push('format (run `npm run format`)');
 
 // (b) unit tests ---------------------------------------------------------------------------------
 banner('unit tests (vitest)');
