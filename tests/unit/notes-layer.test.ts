@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PageAnalysis } from '@/dom/analyze';
 import { NoteEditor } from '@/dom/note-editor';
 import { parseTags } from '@/lib/notes/tags';
+import { noteFromDraft } from './fakes/fake-notes-api';
 import { NotesLayer, type NotesChannel } from '@/dom/notes-layer';
 import { buildTextModel } from '@/dom/text-model';
 import { extract } from '@/lib/index';
@@ -63,22 +64,7 @@ function fakeChannel(initial: Note[] = []) {
         channel.failNext = undefined;
         throw new Error(m);
       }
-      const note: Note = {
-        id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-        url: page.url,
-        pageTitle: page.title,
-        site: page.site,
-        docNumber: page.docNumber,
-        docDate: page.docDate,
-        target: draft.target,
-        body: draft.body,
-        tags: draft.tags ?? [],
-        color: draft.color ?? 'yellow',
-        status: draft.status ?? 'todo',
-        due: draft.due ?? null,
-        createdAt: '2024-03-01T00:00:00.000Z',
-        updatedAt: '2024-03-01T00:00:00.000Z',
-      };
+      const note = noteFromDraft(draft, page, `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, '2024-03-01T00:00:00.000Z');
       notes.push(note);
       return note;
     },

@@ -19,6 +19,26 @@ const byUpdatedDesc = (a: { updatedAt: string }, b: { updatedAt: string }) =>
   a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
 const clone = <T>(v: T): T => structuredClone(v);
 
+/** The note a fake store makes of a draft on a page (defaults as the real store's, no validation). */
+export function noteFromDraft(draft: NoteDraft, page: PageInfo, id: string, at: string): Note {
+  return {
+    id,
+    url: normalizeUrl(page.url),
+    pageTitle: page.title,
+    site: page.site,
+    docNumber: page.docNumber,
+    docDate: page.docDate,
+    target: draft.target,
+    body: draft.body,
+    tags: draft.tags ?? [],
+    color: draft.color ?? 'yellow',
+    status: draft.status ?? 'todo',
+    due: draft.due ?? null,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
 export class FakeNotesApi implements NotesApi {
   readonly notes = new Map<string, Note>();
   readonly pageMap = new Map<string, AnnotatedPage>();
@@ -78,22 +98,7 @@ export class FakeNotesApi implements NotesApi {
   async create(draft: NoteDraft, page: PageInfo, now = new Date()): Promise<Note> {
     this.record('create', [draft, page, now]);
     const at = now.toISOString();
-    const note: Note = {
-      id: `fake-${++this.seq}`,
-      url: normalizeUrl(page.url),
-      pageTitle: page.title,
-      site: page.site,
-      docNumber: page.docNumber,
-      docDate: page.docDate,
-      target: draft.target,
-      body: draft.body,
-      tags: draft.tags ?? [],
-      color: draft.color ?? 'yellow',
-      status: draft.status ?? 'todo',
-      due: draft.due ?? null,
-      createdAt: at,
-      updatedAt: at,
-    };
+    const note = noteFromDraft(draft, page, `fake-${++this.seq}`, at);
     this.notes.set(note.id, note);
     this.pageMap.set(note.url, { ...page, url: note.url, updatedAt: at });
     return clone(note);
