@@ -7,6 +7,7 @@
  * with its stores and an upgrade; never edit a released one.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import { PAGE_RECORD_STORE, notesByUrl, pageOf, pageRecord, type PageRecord } from './page-record';
 import {
   NOTE_COLORS,
   normalizeUrl,
@@ -109,17 +110,40 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('pages').bulkPut(pagesFromNotes(notes));
 }
 
+/**
+ * Version 2's two tables (notes, pages) become version 3's page records, each holding its page's
+ * notes. Pages without notes stay (they are the reader's reading history); a note whose page
+ * record is missing gets one from its own page fields.
+ */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const notes = (await tx.table('notes').toArray()) as Note[];
+  const pages = (await tx.table('pages').toArray()) as AnnotatedPage[];
+  const groups = notesByUrl(notes);
+  const records: PageRecord[] = pages.map((p) => pageRecord(pageOf(p), groups.get(p.url) ?? []));
+  const known = new Set(pages.map((p) => p.url));
+  for (const page of pagesFromNotes(notes.filter((n) => !known.has(n.url)))) records.push(pageRecord(page, groups.get(page.url)!));
+  await tx.table('pages').bulkPut(records);
+  await tx.table('notes').clear();
+}
+
+const V2_NOTES = 'id, url, site, *tags, due, status, createdAt, updatedAt, [status+due]';
+
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 1, stores: { notes: 'id, url, updatedAt' } },
   {
     version: 2,
     stores: {
       // Multi-entry tags; [status+due] serves "open tasks by due date" (notes without due are not in it).
-      notes: 'id, url, site, *tags, due, status, createdAt, updatedAt, [status+due]',
+      notes: V2_NOTES,
       pages: 'url, site, updatedAt',
     },
     upgrade: upgradeToV2,
   },
+  // One record per page, holding its notes (why: storage/page-record.ts). The notes table is read
+  // by version 3's upgrade and deleted by version 4: Dexie lets an upgrade read only tables that
+  // still exist in its own version.
+  { version: 3, stores: { notes: V2_NOTES, pages: PAGE_RECORD_STORE }, upgrade: upgradeToV3 },
+  { version: 4, stores: { notes: null, pages: PAGE_RECORD_STORE } },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
@@ -133,8 +157,7 @@ function declareVersions(db: Dexie, upTo: number): void {
 }
 
 export class NotesDatabase extends Dexie {
-  notes!: Table<Note, string>;
-  pages!: Table<AnnotatedPage, string>;
+  pages!: Table<PageRecord, string>;
 
   constructor(name = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -155,4 +178,12 @@ export function openAtVersion(version: number, name = DEFAULT_DB_NAME, options?:
 
 export function openVersion1(name = DEFAULT_DB_NAME, options?: DexieOptions): Dexie & { notes: Table<NoteV1, string> } {
   return openAtVersion(1, name, options) as Dexie & { notes: Table<NoteV1, string> };
+}
+
+/** Version 2's tables, for migration tests. */
+export function openVersion2(
+  name = DEFAULT_DB_NAME,
+  options?: DexieOptions,
+): Dexie & { notes: Table<Note, string>; pages: Table<AnnotatedPage, string> } {
+  return openAtVersion(2, name, options) as Dexie & { notes: Table<Note, string>; pages: Table<AnnotatedPage, string> };
 }

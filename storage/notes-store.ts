@@ -3,7 +3,6 @@
  * Promises, and a runtime.onMessage handler that returns one gives the sender undefined.
  * Every failure reaches the caller as a NotesError (see notes-errors.ts).
  */
-import type { Table } from 'dexie';
 import { parseIsoDate } from '../lib/dates';
 import {
   NOTE_COLORS,
@@ -21,6 +20,7 @@ import { NotesError, type ImportPlan, type ImportResult, type NoteDraft, type No
 import { planMerge } from './import-plan';
 import { pagesFromNotes, type NotesDatabase } from './notes-db';
 import { asNotesError } from './notes-errors';
+import { notesByUrl, pageOf, pageRecord, type PageRecord } from './page-record';
 
 const NOT_FOUND_MESSAGE =
   '找不到这条批注：它可能已在其他窗口中被删除。请刷新列表后重试。' +
@@ -80,8 +80,30 @@ function mergedPage(current: AnnotatedPage | undefined, info: PageInfo, url: str
   };
 }
 
+/** Newest updatedAt first; ties in the order given (sort is stable). */
 const newestFirst = (a: { updatedAt: string }, b: { updatedAt: string }): number =>
   a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
+
+/** Newest first, ties by key descending (the order of a reversed index walk). */
+function newestFirstThen<T extends { updatedAt: string }>(key: (x: T) => string): (a: T, b: T) => number {
+  return (a, b) => newestFirst(a, b) || (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0);
+}
+
+const laterOf = (a: string, b: string): string => (a > b ? a : b);
+
+/** What a transaction that read `records` wrote: the records whose notes or page fields changed. */
+type Touched = Map<string, { page: AnnotatedPage; notes: Map<string, Note> }>;
+
+function touch(touched: Touched, record: PageRecord): { page: AnnotatedPage; notes: Map<string, Note> } {
+  let entry = touched.get(record.url);
+  if (!entry) {
+    entry = { page: pageOf(record), notes: new Map(record.notes.map((n) => [n.id, n])) };
+    touched.set(record.url, entry);
+  }
+  return entry;
+}
+
+const recordsOf = (touched: Touched): PageRecord[] => [...touched.values()].map((e) => pageRecord(e.page, e.notes.values()));
 
 export class DexieNotesStore implements NotesApi {
   constructor(
@@ -90,20 +112,23 @@ export class DexieNotesStore implements NotesApi {
   ) {}
 
   async listForPage(url: string): Promise<Note[]> {
-    const notes = await asNotesError(() => this.db.notes.where('url').equals(normalizeUrl(url)).toArray());
-    return notes.sort(newestFirst);
+    const record = await asNotesError(() => this.db.pages.get(normalizeUrl(url)));
+    return record ? [...record.notes].sort(newestFirst) : [];
   }
 
   async all(): Promise<Note[]> {
-    return asNotesError(() => this.db.notes.orderBy('updatedAt').reverse().toArray());
+    const records = await asNotesError(() => this.db.pages.toArray());
+    return records.flatMap((r) => r.notes).sort(newestFirstThen((n) => n.id));
   }
 
   async pages(): Promise<AnnotatedPage[]> {
-    return asNotesError(() => this.db.pages.orderBy('updatedAt').reverse().toArray());
+    const records = await asNotesError(() => this.db.pages.toArray());
+    return records.map(pageOf).sort(newestFirstThen((p) => p.url));
   }
 
   async get(id: string): Promise<Note | undefined> {
-    return asNotesError(() => this.db.notes.get(id));
+    const record = await asNotesError(() => this.db.pages.where('noteIds').equals(id).first());
+    return record?.notes.find((n) => n.id === id);
   }
 
   async create(draft: NoteDraft, page: PageInfo, now: Date = new Date()): Promise<Note> {
@@ -118,22 +143,26 @@ export class DexieNotesStore implements NotesApi {
     };
     const { db } = this;
     return asNotesError(() =>
-      db.transaction('rw', db.notes, db.pages, async () => {
-        const pageRecord = mergedPage(await db.pages.get(url), page, url, stamp);
+      db.transaction('rw', db.pages, async () => {
+        const current = await db.pages.get(url);
+        const pageFields = mergedPage(current, page, url, stamp);
         const note: Note = {
           id: this.newId(),
           url,
-          pageTitle: pageRecord.title,
-          site: pageRecord.site,
-          docNumber: pageRecord.docNumber,
-          docDate: pageRecord.docDate,
+          pageTitle: pageFields.title,
+          site: pageFields.site,
+          docNumber: pageFields.docNumber,
+          docDate: pageFields.docDate,
           target: draft.target,
           ...fields,
           createdAt: stamp,
           updatedAt: stamp,
         };
-        await db.notes.add(note);
-        await db.pages.put(pageRecord);
+        // add() semantics: a new note never replaces one (ids come from crypto.randomUUID()).
+        if (current?.noteIds.includes(note.id)) {
+          throw new NotesError('storage', `批注 id ${note.id} 已存在，未保存。 / Note id ${note.id} already exists; nothing was saved.`);
+        }
+        await db.pages.put(pageRecord(pageFields, [...(current?.notes ?? []), note]));
         return note;
       }),
     );
@@ -144,14 +173,19 @@ export class DexieNotesStore implements NotesApi {
     const stamp = now.toISOString();
     const { db } = this;
     return asNotesError(() =>
-      db.transaction('rw', db.notes, db.pages, async () => {
-        const current = await db.notes.get(id);
-        if (!current) throw new NotesError('not-found', NOT_FOUND_MESSAGE);
+      db.transaction('rw', db.pages, async () => {
+        const record = await db.pages.where('noteIds').equals(id).first();
+        const current = record?.notes.find((n) => n.id === id);
+        if (!record || !current) throw new NotesError('not-found', NOT_FOUND_MESSAGE);
         const next: Note = { ...current, ...changes, updatedAt: stamp };
-        await db.notes.put(next);
         // The page moves up the manager's "recently annotated" order with its notes.
-        const page = await db.pages.get(current.url);
-        if (page && page.updatedAt < stamp) await db.pages.put({ ...page, updatedAt: stamp });
+        const page = { ...pageOf(record), updatedAt: laterOf(record.updatedAt, stamp) };
+        await db.pages.put(
+          pageRecord(
+            page,
+            record.notes.map((n) => (n.id === id ? next : n)),
+          ),
+        );
         return next;
       }),
     );
@@ -160,69 +194,113 @@ export class DexieNotesStore implements NotesApi {
   /** Annotated pages are kept when their last note goes: they are the reader's reading history. */
   async remove(ids: string[]): Promise<Note[]> {
     const { db } = this;
+    const wanted = [...new Set(ids)];
     return asNotesError(() =>
-      db.transaction('rw', db.notes, async () => {
-        const found = (await db.notes.bulkGet([...new Set(ids)])).filter((n): n is Note => n !== undefined);
-        await db.notes.bulkDelete(found.map((n) => n.id));
+      db.transaction('rw', db.pages, async () => {
+        const touched: Touched = new Map();
+        for (const record of await db.pages.where('noteIds').anyOf(wanted).toArray()) touch(touched, record);
+        const byId = new Map<string, Note>();
+        for (const { notes } of touched.values()) for (const n of notes.values()) byId.set(n.id, n);
+        const found = wanted.flatMap((id) => byId.get(id) ?? []);
+        for (const n of found) touched.get(n.url)!.notes.delete(n.id);
+        await db.pages.bulkPut(recordsOf(touched));
         return found;
       }),
     );
   }
 
+  /** Puts deleted notes back exactly as they were; a page record that has gone since is recreated. */
   async restore(notes: Note[]): Promise<void> {
     const { db } = this;
+    const groups = notesByUrl(notes);
     await asNotesError(() =>
-      db.transaction('rw', db.notes, db.pages, async () => {
-        await db.notes.bulkPut(notes);
-        const urls = [...new Set(notes.map((n) => n.url))];
-        const known = new Set((await db.pages.bulkGet(urls)).flatMap((p) => (p ? [p.url] : [])));
-        await db.pages.bulkPut(pagesFromNotes(notes.filter((n) => !known.has(n.url))));
+      db.transaction('rw', db.pages, async () => {
+        const urls = [...groups.keys()];
+        const records = await db.pages.bulkGet(urls);
+        const touched: Touched = new Map();
+        urls.forEach((url, i) => {
+          const group = groups.get(url)!;
+          const entry = touch(touched, records[i] ?? pageRecord(pagesFromNotes(group)[0]!, []));
+          for (const n of group) entry.notes.set(n.id, n);
+        });
+        await db.pages.bulkPut(recordsOf(touched));
       }),
     );
   }
 
   async planImport(notes: Note[], pages: AnnotatedPage[]): Promise<ImportPlan> {
     const { db } = this;
-    return asNotesError(() => db.transaction('r', db.notes, db.pages, () => this.planInTransaction(notes, pages)));
+    return asNotesError(() => db.transaction('r', db.pages, async () => (await this.planInTransaction(notes, pages)).plan));
   }
 
   async applyImport(notes: Note[], pages: AnnotatedPage[]): Promise<ImportResult> {
     const { db } = this;
     return asNotesError(() =>
-      db.transaction('rw', db.notes, db.pages, async () => {
+      db.transaction('rw', db.pages, async () => {
         // Planned again inside the transaction: a note edited since the preview is not overwritten by an older file.
-        const plan = await this.planInTransaction(notes, pages);
-        await db.notes.bulkPut([...plan.added, ...plan.updated]);
-        await db.pages.bulkPut(plan.pages);
+        const { plan, records } = await this.planInTransaction(notes, pages);
+        const touched: Touched = new Map();
+        const stored = new Map(records.map((r) => [r.url, r]));
+        const written = [...plan.added, ...plan.updated];
+        const writtenIds = new Set(written.map((n) => n.id));
+        // A note the file moves to another URL leaves its old page.
+        for (const r of records) {
+          if (r.noteIds.some((id) => writtenIds.has(id))) {
+            const entry = touch(touched, r);
+            for (const id of r.noteIds) if (writtenIds.has(id)) entry.notes.delete(id);
+          }
+        }
+        for (const page of plan.pages) {
+          const r = stored.get(page.url);
+          if (r) touch(touched, r).page = page;
+          else touched.set(page.url, { page, notes: new Map() });
+        }
+        for (const n of written) {
+          const r = stored.get(n.url);
+          // planMerge lists a page for every written note whose URL the database did not have.
+          const entry = r ? touch(touched, r) : touched.get(n.url)!;
+          entry.notes.set(n.id, n);
+        }
+        await db.pages.bulkPut(recordsOf(touched));
         return { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length };
       }),
     );
   }
 
-  private async planInTransaction(notes: readonly Note[], pages: readonly AnnotatedPage[]): Promise<ImportPlan> {
-    const { db } = this;
-    const ids = notes.map((n) => n.id);
+  private async planInTransaction(
+    notes: readonly Note[],
+    pages: readonly AnnotatedPage[],
+  ): Promise<{ plan: ImportPlan; records: PageRecord[] }> {
     const urls = [...new Set([...pages.map((p) => p.url), ...notes.map((n) => n.url)])];
+    const records = await this.recordsFor(
+      urls,
+      notes.map((n) => n.id),
+    );
     const existingNotes = new Map<string, Note>();
-    for (const n of await storedUnder(db.notes, ids)) existingNotes.set(n.id, n);
     const existingPages = new Map<string, AnnotatedPage>();
-    for (const p of await storedUnder(db.pages, urls)) existingPages.set(p.url, p);
-    return planMerge(notes, existingNotes, pages, existingPages);
+    for (const r of records) {
+      existingPages.set(r.url, pageOf(r));
+      for (const n of r.notes) existingNotes.set(n.id, n);
+    }
+    return { plan: planMerge(notes, existingNotes, pages, existingPages), records };
   }
-}
 
-/**
- * The records a table holds under `keys`. bulkGet is one IndexedDB request per key (10 000 cost
- * 0.3–1 s in Chromium, whether found or not); the table's keys come in one request. So for many
- * keys, unless the table is much larger still, read its keys first and fetch only the records it
- * has: an import into an empty or unrelated database reads no record at all.
- */
-async function storedUnder<T, K extends string>(table: Table<T, K>, keys: readonly K[]): Promise<T[]> {
-  let wanted: readonly K[] = keys;
-  if (keys.length > 50 && (await table.count()) <= keys.length * 10) {
-    const stored = new Set(await table.toCollection().primaryKeys());
-    wanted = keys.filter((k) => stored.has(k));
+  /**
+   * The page records an import may change: those of its URLs and those holding its note ids. A
+   * database not much larger than the import is read whole (one request); otherwise by URL, then
+   * by note id for ids not found there (one request per key).
+   */
+  private async recordsFor(urls: readonly string[], ids: readonly string[]): Promise<PageRecord[]> {
+    const { pages } = this.db;
+    const total = await pages.count();
+    if (total === 0) return [];
+    if (total <= urls.length * 10) return pages.toArray();
+    const byUrl = (await pages.bulkGet([...urls])).filter((r): r is PageRecord => r !== undefined);
+    const held = new Set(byUrl.flatMap((r) => r.noteIds));
+    const elsewhere = ids.filter((id) => !held.has(id));
+    if (elsewhere.length === 0) return byUrl;
+    const seen = new Set(byUrl.map((r) => r.url));
+    const moved = await pages.where('noteIds').anyOf(elsewhere).toArray();
+    return [...byUrl, ...moved.filter((r) => !seen.has(r.url) && seen.add(r.url))];
   }
-  if (wanted.length === 0) return [];
-  return (await table.bulkGet([...wanted])).filter((r): r is T => r !== undefined);
 }

@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DexieOptions } from 'dexie';
 import type { AnnotatedPage, Note, PageInfo } from '@/lib/notes/note';
 import { NotesDatabase } from '@/storage/notes-db';
+import { pageOf as pageOfRecord, type PageRecord } from '@/storage/page-record';
 
 /** A fresh in-memory IndexedDB per call: tests never see each other's databases. */
 export function fakeIdb(): DexieOptions {
@@ -63,7 +64,12 @@ export function pageOf(note: Note): AnnotatedPage {
   };
 }
 
-/** Everything in the database, in key order: deep-equal dumps prove a write left no trace. */
-export async function dump(db: NotesDatabase): Promise<{ notes: Note[]; pages: AnnotatedPage[] }> {
-  return { notes: await db.notes.toArray(), pages: await db.pages.toArray() };
+/**
+ * Everything in the database: the raw page records (deep-equal dumps prove a write left no trace),
+ * and, read from them, every note in id order and every page's own fields in URL order.
+ */
+export async function dump(db: NotesDatabase): Promise<{ notes: Note[]; pages: AnnotatedPage[]; records: PageRecord[] }> {
+  const records = await db.pages.toArray();
+  const notes = records.flatMap((r) => r.notes).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { notes, pages: records.map(pageOfRecord), records };
 }

@@ -2,7 +2,7 @@ import Dexie, { type DBCore, type DBCoreTable } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Note, NoteTarget } from '@/lib/notes/note';
 import { NotesError, type NoteDraft } from '@/lib/notes/notes-api';
-import { NotesDatabase } from '@/storage/notes-db';
+import { CURRENT_SCHEMA_VERSION, NotesDatabase } from '@/storage/notes-db';
 import { QUOTA_MESSAGE, toNotesError } from '@/storage/notes-errors';
 import { DexieNotesStore } from '@/storage/notes-store';
 import { notesStore, openNotesDatabase } from '@/storage';
@@ -95,7 +95,7 @@ describe('create', () => {
         updatedAt: '2024-11-20T02:30:00.000Z',
       },
     ]);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
   });
 
   it('groups visits that differ only by fragment or utm_* under one page, newest note first', async () => {
@@ -139,7 +139,7 @@ describe('create', () => {
     const err = await rejection(store.create({ target: selection, body: '', due: '2024-02-30' }, PAGE, NOW));
     expect(err.code).toBe('invalid');
     expect(err.message).toContain('截止日期“2024-02-30”无效');
-    expect(await dump(db)).toEqual({ notes: [], pages: [] });
+    expect(await dump(db)).toEqual({ notes: [], pages: [], records: [] });
   });
 });
 
@@ -304,7 +304,7 @@ describe('import', () => {
       expect(await store.applyImport(file, [])).toEqual({ added: 50, updated: 50, unchanged: 100 });
       expect((await store.get(stored[0]!.id))!.body).toBe('库0');
       expect((await store.get(stored[50]!.id))!.body).toBe('文件较新');
-      expect(await db.notes.count()).toBe(200 + unrelated);
+      expect((await dump(db)).notes).toHaveLength(200 + unrelated);
     }
   });
 
@@ -358,13 +358,13 @@ describe('failures roll back and reach the reader as NotesError', () => {
 
   it('create under a full disk rejects with quota and writes no note', async () => {
     const db = freshDb();
-    const failing = failWritesTo(db, 'notes', quotaDom);
+    const failing = failWritesTo(db, 'pages', quotaDom);
     const store = new DexieNotesStore(db);
     failing.on = true;
     const err = await rejection(store.create({ target: selection, body: '' }, PAGE, NOW));
     expect(err.code).toBe('quota');
     failing.on = false;
-    expect(await dump(db)).toEqual({ notes: [], pages: [] });
+    expect(await dump(db)).toEqual({ notes: [], pages: [], records: [] });
   });
 
   it('recognises the quota error however Dexie wraps it', () => {
@@ -427,7 +427,7 @@ describe('10 000 notes', () => {
     );
   }
 
-  it('listForPage reads one page through the url index, not by scanning', async () => {
+  it('listForPage reads one page record by its URL, not by scanning', async () => {
     const db = new NotesDatabase('gazette-lens-10k', fakeIdb());
     const reads: string[] = [];
     db.use({
@@ -437,9 +437,10 @@ describe('10 000 notes', () => {
         ...down,
         table(name: string): DBCoreTable {
           const t = down.table(name);
-          if (name !== 'notes') return t;
+          if (name !== 'pages') return t;
           return {
             ...t,
+            get: (req) => (reads.push('get:primary'), t.get(req)),
             query: (req) => (reads.push(`query:${req.query.index.name || 'primary'}`), t.query(req)),
             openCursor: (req) => (reads.push(`cursor:${req.query.index.name || 'primary'}`), t.openCursor(req)),
           };
@@ -470,7 +471,7 @@ describe('10 000 notes', () => {
     expect(page).toHaveLength(N / PAGES);
     expect(page.every((n) => n.url.endsWith('/doc-7.html'))).toBe(true);
     expect(page[0]!.updatedAt > page[1]!.updatedAt).toBe(true);
-    expect(reads).toEqual(['query:url']);
+    expect(reads).toEqual(['get:primary']);
 
     t0 = performance.now();
     const all = await store.all();
