@@ -50,8 +50,9 @@ export class CharPositions {
     private readonly alphabet: Alphabet,
   ) {
     const slotCount = alphabet.chars.length + 1;
+    const found = collect(text, alphabet.slots);
     const counts = new Int32Array(slotCount);
-    const found = collect(text, alphabet.slots, counts);
+    countSlots(found.slots, found.count, counts);
     this.hits = found.hits;
     this.hitSlots = found.slots;
     this.start = new Int32Array(slotCount + 1);
@@ -98,31 +99,28 @@ const WANTED = new Uint8Array(256);
 
 /**
  * The pass itself, on its own so that the optimizing compiler, which compiles it while its loop
- * still runs, does not also compile (and soon throw away) the constructor code after it. Counts the
- * occurrences of each slot into `counts`.
+ * still runs, does not also compile (and soon throw away) the constructor code after it. The
+ * arrays have room for every character, so the loop has no growing branch: one that has not run
+ * when the loop is compiled would send it back to the interpreter when it first does. Only the
+ * part that is written gets touched.
  */
-function collect(text: string, slotOf: Uint8Array, counts: Int32Array): { hits: Int32Array; slots: Uint8Array; count: number } {
-  // Room for one hit in eight characters (Chinese prose has about one in twelve) before growing.
-  let hits = new Int32Array(Math.max(64, text.length >> 3));
-  let slots = new Uint8Array(hits.length);
+function collect(text: string, slotOf: Uint8Array): { hits: Int32Array; slots: Uint8Array; count: number } {
+  const hits = new Int32Array(text.length);
+  const slots = new Uint8Array(text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const s = slotOf[text.charCodeAt(i)]!;
     if (s === 0) continue;
-    if (n === hits.length) {
-      const grownHits = new Int32Array(n * 2);
-      grownHits.set(hits);
-      hits = grownHits;
-      const grownSlots = new Uint8Array(n * 2);
-      grownSlots.set(slots);
-      slots = grownSlots;
-    }
     hits[n] = i;
     slots[n] = s;
     n++;
-    counts[s] = counts[s]! + 1;
   }
   return { hits, slots, count: n };
+}
+
+/** How many occurrences each slot has. */
+function countSlots(slots: Uint8Array, count: number, counts: Int32Array): void {
+  for (let k = 0; k < count; k++) counts[slots[k]!] = counts[slots[k]!]! + 1;
 }
 
 /** A cursor over increasing positions: the first one at or after a (non-decreasing) offset. */
@@ -213,55 +211,79 @@ export function anchored(
 }
 
 /**
- * Calls fn(start, end) for each match, in the order (and with the spans) a global exec loop would
- * give. Only the span is reported: building the match array and its string per match cost more
- * than the callbacks on dense input, and callers slice the few they keep.
+ * The need characters ahead of increasing positions: whether one occurs in [q, q + maxLead]. One
+ * object per scan with fields of fixed types, rather than closures over a scan's locals.
  */
-export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: number, end: number) => void, positions: CharPositions): void {
-  const { re, anchors, betweens, first, probe } = p;
-  const n = anchors.length;
-  const hasNeed = p.need.chars.length > 0;
-  const needAt = [...p.need.chars].map((ch) => new Cursor(positions.of(ch)));
-  const needLead = p.need.maxLead;
-  // The first need character at or after needFrom (-1: none left).
-  let needFrom = -1;
-  let needNext = -1;
-  /** Whether a need character occurs in [q, q + needLead]. */
-  const needed = (q: number): boolean => {
-    if (needFrom < 0 || (needNext >= 0 && needNext < q)) {
-      needFrom = q;
-      needNext = -1;
-      for (let k = 0; k < needAt.length; k++) {
-        const at = needAt[k]!.at(q);
-        if (at >= 0 && (needNext < 0 || at < needNext)) needNext = at;
+class NeedWindow {
+  private readonly cursors: Cursor[] = [];
+  /** The first need character at or after `from` (-1: none left); from -1: not looked up yet. */
+  private from = -1;
+  next = -1;
+  constructor(
+    need: Need,
+    positions: CharPositions,
+    private readonly maxLead: number,
+  ) {
+    for (let k = 0; k < need.chars.length; k++) this.cursors.push(new Cursor(positions.of(need.chars.charAt(k))));
+  }
+  covers(q: number): boolean {
+    if (this.from < 0 || (this.next >= 0 && this.next < q)) {
+      this.from = q;
+      let next = -1;
+      for (let k = 0; k < this.cursors.length; k++) {
+        const at = this.cursors[k]!.at(q);
+        if (at >= 0 && (next < 0 || at < next)) next = at;
       }
+      this.next = next;
     }
-    return needNext >= 0 && needNext <= q + needLead;
-  };
+    return this.next >= 0 && this.next <= q + this.maxLead;
+  }
+}
+
+/** The first position a match reaching an anchor at `at` can start at (see Anchor). */
+function reachBack(text: string, at: number, lead: number, between: CodeSet | null): number {
+  if (between === null) return at - lead;
+  let i = at;
+  while (i > 0 && i > at - lead && between.has(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Whether an anchor can neither start a match nor stand between a start and itself. */
+function isInert(p: AnchoredPattern, k: number): boolean {
+  const c = p.anchors[k]!.ch.charCodeAt(0);
+  const between = p.betweens[k]!;
+  return !p.first.has(c) && between !== null && !between.has(c);
+}
+
+/**
+ * The matches a global exec loop would give, in its order, as a flat list of spans: start and end
+ * of match k at 2k and 2k + 1. Only the spans: building the match array and its string per match
+ * cost more than everything else on dense input, and callers slice the few they keep. A list
+ * rather than a callback keeps the scan's one call site from seeing every caller's function.
+ */
+export function findMatches(text: string, p: AnchoredPattern, positions: CharPositions): number[] {
+  const spans: number[] = [];
+  const hasNeed = p.need.chars.length > 0;
+  const need = new NeedWindow(p.need, positions, p.need.maxLead);
   // Without any need character in the text nothing can match (6月6月… holds no range separator).
-  if (hasNeed && !needed(0) && needNext < 0) return;
-
-  /** The first position a match reaching anchor k at `at` can start at. */
-  const reach = (k: number, at: number): number => {
-    const lead = anchors[k]!.maxLead;
-    const between = betweens[k]!;
-    if (between === null) return at - lead;
-    let i = at;
-    while (i > 0 && i > at - lead && between.has(text.charCodeAt(i - 1))) i--;
-    return i;
-  };
-
+  if (hasNeed && !need.covers(0) && need.next < 0) return spans;
+  const n = p.anchors.length;
+  const lists: Array<ArrayLike<number>> = [];
+  const leads: number[] = [];
+  const inert: boolean[] = [];
+  // For each anchor: the index of its first occurrence at or after pos, and that occurrence's reach
+  // (-1: not computed; reaches below 0 are clamped, as no start lies before 0).
+  const index: number[] = [];
+  const reachOf: number[] = [];
+  for (let k = 0; k < n; k++) {
+    lists.push(positions.of(p.anchors[k]!.ch));
+    leads.push(p.anchors[k]!.maxLead);
+    inert.push(isInert(p, k));
+    index.push(0);
+    reachOf.push(-1);
+  }
+  const { re, betweens, first, probe } = p;
   let pos = 0;
-  const lists = anchors.map((a) => positions.of(a.ch));
-  // An anchor that can neither start a match nor stand between a start and itself.
-  const inertAnchor = anchors.map((a, k) => {
-    const c = a.ch.charCodeAt(0);
-    const between = betweens[k]!;
-    return !first.has(c) && between !== null && !between.has(c);
-  });
-  // For each anchor: the index of its first occurrence at or after pos, and that occurrence's reach.
-  const index: number[] = anchors.map(() => 0);
-  const reachOf: number[] = anchors.map(() => NaN);
   for (;;) {
     // Windows [reach, occurrence] in order of reach: for one anchor character reach grows with the
     // occurrence, so the next window is the one with the least reach among each anchor's next.
@@ -274,24 +296,24 @@ export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: numbe
       if (i < list.length && list[i]! < pos) {
         while (i < list.length && list[i]! < pos) i++;
         index[k] = i;
-        reachOf[k] = NaN;
+        reachOf[k] = -1;
       }
       if (i === list.length) continue;
       let r = reachOf[k]!;
-      if (r !== r) reachOf[k] = r = reach(k, list[i]!);
+      if (r < 0) reachOf[k] = r = Math.max(0, reachBack(text, list[i]!, leads[k]!, betweens[k]!));
       if (best < 0 || r < bestFrom) {
         if (best >= 0) other = bestFrom;
         best = k;
         bestFrom = r;
       } else if (r < other) other = r;
     }
-    if (best < 0) return;
+    if (best < 0) return spans;
     // That window, then the same anchor's next ones as long as they come first (all of them on
     // 月月月…). Kept in one loop without calls: on dense input this runs once per character.
     const list = lists[best]!;
-    const lead = anchors[best]!.maxLead;
+    const lead = leads[best]!;
     const between = betweens[best]!;
-    const inert = inertAnchor[best]!;
+    const isInertAnchor = inert[best]!;
     let i = index[best]!;
     let r = bestFrom;
     for (;;) {
@@ -299,7 +321,7 @@ export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: numbe
       const to = list[i]!;
       let q = r > pos ? r : pos;
       while (q <= to) {
-        if (!first.has(text.charCodeAt(q)) || (hasNeed && !needed(q))) {
+        if (!first.has(text.charCodeAt(q)) || (hasNeed && !need.covers(q))) {
           q++;
           continue;
         }
@@ -312,7 +334,7 @@ export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: numbe
           q++;
           continue;
         }
-        fn(q, end);
+        spans.push(q, end);
         q = end > q ? end : q + 1;
       }
       if (q > pos) pos = q;
@@ -320,7 +342,7 @@ export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: numbe
       while (i < list.length && list[i]! < pos) i++;
       if (i === list.length) break;
       let at = list[i]!;
-      if (inert) {
+      if (isInertAnchor) {
         // Right after another occurrence, an inert anchor's window is itself alone, where no match
         // starts: a run of them (月月月…) is passed at one comparison each.
         while (list[i - 1] === at - 1 && at <= other) {
@@ -339,8 +361,14 @@ export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: numbe
       if (r > other) break;
     }
     index[best] = i;
-    reachOf[best] = i < list.length ? r : NaN;
+    reachOf[best] = i < list.length ? Math.max(0, r) : -1;
   }
+}
+
+/** findMatches, reported one span at a time. */
+export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: number, end: number) => void, positions: CharPositions): void {
+  const spans = findMatches(text, p, positions);
+  for (let k = 0; k < spans.length; k += 2) fn(spans[k]!, spans[k + 1]!);
 }
 
 /** Every character an anchor or need of these patterns looks up. */

@@ -13,7 +13,7 @@ import { CodeSet, isWhiteSpaceCode, parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
 import type { YearContext } from './document-year';
 import { columnCells, headers, tableRows, type TableRows } from './table';
-import { ASK_REGEX, Alphabet, CharPositions, NO_MATCH, anchored, forEachMatch, patternChars, type AnchoredPattern } from './anchored-scan';
+import { ASK_REGEX, Alphabet, CharPositions, NO_MATCH, anchored, findMatches, patternChars, type AnchoredPattern } from './anchored-scan';
 
 const W = '[ \\t\\r\\n\\u3000]{0,4}';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
@@ -367,7 +367,9 @@ export function extractDeadlines(
     occupied.fill(1, f.start, f.end);
     found.push({ start: f.start, end: f.end, date: f.date, precision: f.precision, text: text.slice(f.start, f.end) });
   };
-  const each = (p: AnchoredPattern, fn: (start: number, end: number) => void) => forEachMatch(text, p, fn, positions);
+  // Each shape's spans are walked by a loop of its own, so each call site sees one function.
+  const spansOf = (p: AnchoredPattern): number[] => findMatches(text, p, positions);
+  let spans: number[];
 
   // Ongoing values of 完成时限 fields.
   for (const s of valueStarts) {
@@ -375,9 +377,10 @@ export function extractDeadlines(
     if (m) add({ start: s, end: s + m[0].length, date: null, precision: 'ongoing' });
   }
 
-  each(DEADLINE_SHAPES.recurring, (start, end) => add({ start, end, date: null, precision: 'recurring' }));
+  spans = spansOf(DEADLINE_SHAPES.recurring);
+  for (let k = 0; k < spans.length; k += 2) add({ start: spans[k]!, end: spans[k + 1]!, date: null, precision: 'recurring' });
 
-  each(DEADLINE_SHAPES.range, (start, end) => {
+  const onRange = (start: number, end: number): void => {
     if (CUTOFF_BEFORE.test(before(text, start))) return;
     if (/每(?:年|月|季度)?$/.test(before(text, start))) {
       add({ start, end, date: null, precision: 'recurring' });
@@ -410,9 +413,11 @@ export function extractDeadlines(
     const year = b.year ?? a.year ?? (docYear === null ? null : docYear + (b.rel ?? a.rel ?? 0));
     const r = resolvePoint({ ...b, year, rel: null }, year);
     add({ start, end, date: r.date, precision: 'range' });
-  });
+  };
+  spans = spansOf(DEADLINE_SHAPES.range);
+  for (let k = 0; k < spans.length; k += 2) onRange(spans[k]!, spans[k + 1]!);
 
-  each(DEADLINE_SHAPES.dated, (start, end) => {
+  const onDated = (start: number, end: number): void => {
     if (plainDate(text, start, end) && !inField(start)) return;
     const raw = text.slice(start, end);
     const s = squash(raw);
@@ -455,9 +460,11 @@ export function extractDeadlines(
       add({ start: a, end: b, date: r.date, precision: r.precision });
       partStart = partEnd + 1;
     });
-  });
+  };
+  spans = spansOf(DEADLINE_SHAPES.dated);
+  for (let k = 0; k < spans.length; k += 2) onDated(spans[k]!, spans[k + 1]!);
 
-  each(DEADLINE_SHAPES.yearEnd, (start, end) => {
+  const onYearEnd = (start: number, end: number): void => {
     const s = squash(text.slice(start, end));
     const prev = before(text, start);
     if (/每年?$/.test(prev)) {
@@ -469,7 +476,9 @@ export function extractDeadlines(
     const docYear = years.yearAt(start);
     const year = y ? Number(y[1]) : s.startsWith('明') ? (docYear ?? NaN) + 1 : docYear;
     add({ start, end, date: year === null || Number.isNaN(year) ? null : `${year}-12-31`, precision: 'year' });
-  });
+  };
+  spans = spansOf(DEADLINE_SHAPES.yearEnd);
+  for (let k = 0; k < spans.length; k += 2) onYearEnd(spans[k]!, spans[k + 1]!);
 
   const periodAccepted = (start: number, end: number, s: string) =>
     !/每$/.test(before(text, start)) &&
@@ -480,18 +489,28 @@ export function extractDeadlines(
       /^(?:内|完成|全部|基本|实现|达到|建成|启动|开工|竣工)/.test(after(text, end)));
 
   // 上半年 / 三季度末: a period of the year, due on the last day of its last month.
-  const eachPeriod = (re: AnchoredPattern, precision: 'half' | 'quarter', lastMonth: (s: string) => number) =>
-    each(re, (start, end) => {
-      const s = squash(text.slice(start, end));
-      if (!periodAccepted(start, end, s)) return;
-      const y = /^([0-9]{4})年/.exec(s);
-      const year = y ? Number(y[1]) : years.yearAt(start);
-      add({ start, end, date: year === null ? null : endOfMonthIso(year, lastMonth(s)), precision });
-    });
-  eachPeriod(DEADLINE_SHAPES.half, 'half', (s) => (s.includes('上半年') ? 6 : 12));
-  eachPeriod(DEADLINE_SHAPES.quarter, 'quarter', (s) => parseNumber(/([一二三四1-4])季度/.exec(s)![1]!) * 3);
+  /** The date a period is due: the last day of its last month (null without a year). */
+  const periodDate = (start: number, s: string, lastMonth: number): string | null => {
+    const y = /^([0-9]{4})年/.exec(s);
+    const year = y ? Number(y[1]) : years.yearAt(start);
+    return year === null ? null : endOfMonthIso(year, lastMonth);
+  };
+  const onHalf = (start: number, end: number): void => {
+    const s = squash(text.slice(start, end));
+    if (periodAccepted(start, end, s)) add({ start, end, date: periodDate(start, s, s.includes('上半年') ? 6 : 12), precision: 'half' });
+  };
+  const onQuarter = (start: number, end: number): void => {
+    const s = squash(text.slice(start, end));
+    if (!periodAccepted(start, end, s)) return;
+    const lastMonth = parseNumber(/([一二三四1-4])季度/.exec(s)![1]!) * 3;
+    add({ start, end, date: periodDate(start, s, lastMonth), precision: 'quarter' });
+  };
+  spans = spansOf(DEADLINE_SHAPES.half);
+  for (let k = 0; k < spans.length; k += 2) onHalf(spans[k]!, spans[k + 1]!);
+  spans = spansOf(DEADLINE_SHAPES.quarter);
+  for (let k = 0; k < spans.length; k += 2) onQuarter(spans[k]!, spans[k + 1]!);
 
-  each(DEADLINE_SHAPES.year, (start, end) => {
+  const onYear = (start: number, end: number): void => {
     // The match ends in 年 or 前; 2024年 without 前 needs 到/至 before it (checked in full below).
     if (text.charCodeAt(end - 1) !== BEFORE_CH && !toBefore(text, start)) return;
     const s = squash(text.slice(start, end));
@@ -506,9 +525,11 @@ export function extractDeadlines(
     if (!/(?:^|[^年月日起])(?:到|至)$/.test(prev) || /^(?:[月度底末起]|以来|的|[—\-－–~～至])/.test(next)) return;
     if (!inField(start) && /^[0-9]/.test(next)) return;
     add({ start, end, date: `${year}-12-31`, precision: 'year' });
-  });
+  };
+  spans = spansOf(DEADLINE_SHAPES.year);
+  for (let k = 0; k < spans.length; k += 2) onYear(spans[k]!, spans[k + 1]!);
 
-  each(DEADLINE_SHAPES.yearWord, (start, end) => {
+  const onYearWord = (start: number, end: number): void => {
     const w = text.slice(start, end);
     const prev = before(text, start, 4);
     const next = after(text, end);
@@ -521,16 +542,21 @@ export function extractDeadlines(
     }
     const docYear = years.yearAt(start);
     add({ start, end, date: docYear === null ? null : `${docYear}-12-31`, precision: 'year' });
-  });
+  };
+  spans = spansOf(DEADLINE_SHAPES.yearWord);
+  for (let k = 0; k < spans.length; k += 2) onYearWord(spans[k]!, spans[k + 1]!);
 
-  each(DEADLINE_SHAPES.relative, (start, end) => add({ start, end, date: null, precision: 'relative' }));
+  spans = spansOf(DEADLINE_SHAPES.relative);
+  for (let k = 0; k < spans.length; k += 2) add({ start: spans[k]!, end: spans[k + 1]!, date: null, precision: 'relative' });
 
-  each(DEADLINE_SHAPES.holiday, (start, end) => {
+  const onHoliday = (start: number, end: number): void => {
     const docYear = years.yearAt(start);
     const s = squash(text.slice(start, end));
     const md = s.startsWith('国庆') ? '09-30' : s.startsWith('元旦') ? '12-31' : '04-30';
     add({ start, end, date: docYear === null ? null : `${docYear}-${md}`, precision: 'day' });
-  });
+  };
+  spans = spansOf(DEADLINE_SHAPES.holiday);
+  for (let k = 0; k < spans.length; k += 2) onHoliday(spans[k]!, spans[k + 1]!);
 
   return found;
 }

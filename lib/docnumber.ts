@@ -11,7 +11,7 @@
  */
 import type { DocNumberEntity } from './entity';
 import { digitsToNumber, isHan, isSpace } from './cjk';
-import { Alphabet, CharPositions, anchored, forEachMatch } from './anchored-scan';
+import { Alphabet, CharPositions, anchored, findMatches } from './anchored-scan';
 
 const OPEN = '〔\\[［(（【〈﹝';
 const CLOSE = '〕\\]］)）】〉﹞';
@@ -154,21 +154,18 @@ function readRun(text: string, open: number): { run: string; offsets: number[]; 
 
 function findCandidates(text: string, positions: CharPositions): Candidate[] {
   const out: Candidate[] = [];
-  forEachMatch(
-    text,
-    DOC_NUMBER_TAIL,
-    (start, end) => {
-      TAIL_RE.lastIndex = start;
-      const m = TAIL_RE.exec(text)!;
-      const year = digitsToNumber(m[1]!);
-      const seq = digitsToNumber(m[2]!);
-      if (year < 1949 || year > 2099 || !(seq > 0)) return;
-      const { run, offsets, clean } = readRun(text, start);
-      if (run.length < 2) return;
-      out.push({ open: start, run, runOffsets: offsets, clean, end, year, seq });
-    },
-    positions,
-  );
+  const tails = findMatches(text, DOC_NUMBER_TAIL, positions);
+  for (let k = 0; k < tails.length; k += 2) {
+    const start = tails[k]!;
+    TAIL_RE.lastIndex = start;
+    const m = TAIL_RE.exec(text)!;
+    const year = digitsToNumber(m[1]!);
+    const seq = digitsToNumber(m[2]!);
+    if (year < 1949 || year > 2099 || !(seq > 0)) continue;
+    const { run, offsets, clean } = readRun(text, start);
+    if (run.length < 2) continue;
+    out.push({ open: start, run, runOffsets: offsets, clean, end: tails[k + 1]!, year, seq });
+  }
   return out;
 }
 
