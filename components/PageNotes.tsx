@@ -5,12 +5,15 @@
  */
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NoteAnchoring } from '@/lib/notes/messages';
-import { isTask, quoteOf, type Note } from '@/lib/notes/note';
+import { isTask, quoteOf, sameNoteVersions, type Note } from '@/lib/notes/note';
 import type { NoteDraft, NotePatch } from '@/lib/notes/notes-api';
 import { dueIn, formatDate, t, type MessageKey } from '@/utils/i18n';
 
 export interface PageNotesControl {
+  /** The notes to show first (the page's own copy when it has one: no database to open). */
   list(): Promise<Note[]>;
+  /** The database's list, when list() may have answered from a copy; it replaces the copy where they differ. */
+  stored?(): Promise<Note[]>;
   /** From the page's content script; {} when it does not answer. */
   anchoring(): Promise<NoteAnchoring>;
   create(draft: NoteDraft): Promise<Note>;
@@ -178,14 +181,26 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
   const [adding, setAdding] = useState(false);
   const [undo, setUndo] = useState<Note[] | null>(null);
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Bumped by every change made here: a database list read before it must not undo it.
+  const edits = useRef(0);
+  const edited = () => void (edits.current += 1);
 
   const load = useCallback(async () => {
+    const at = edits.current;
     try {
       const [list, placed] = await Promise.all([control.list(), control.anchoring().catch(() => ({}))]);
       setNotes(list);
       setAnchoring(placed);
     } catch (e) {
       setNotes([]);
+      setError(t('loadFailed', errorText(e)));
+      return;
+    }
+    if (!control.stored) return;
+    try {
+      const stored = await control.stored();
+      if (edits.current === at) setNotes((shown) => (shown && sameNoteVersions(shown, stored) ? shown : stored));
+    } catch (e) {
       setError(t('loadFailed', errorText(e)));
     }
   }, [control]);
@@ -201,6 +216,7 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
     setError('');
     try {
       const note = await control.create({ target: { type: 'page' }, body: body.trim() });
+      edited();
       setNotes((l) => [note, ...(l ?? [])]);
       setBody('');
     } catch (e) {
@@ -211,6 +227,7 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
   };
   const deleted = (gone: Note[]) => {
     const ids = new Set(gone.map((n) => n.id));
+    edited();
     setNotes((l) => (l ?? []).filter((n) => !ids.has(n.id)));
     setUndo(gone);
     clearTimeout(undoTimer.current);
@@ -284,7 +301,10 @@ export function PageNotes({ control, today }: { control: PageNotesControl; today
               placed={anchoring[n.id]}
               today={today}
               control={control}
-              onChanged={(u) => setNotes((l) => (l ?? []).map((x) => (x.id === u.id ? u : x)))}
+              onChanged={(u) => {
+                edited();
+                setNotes((l) => (l ?? []).map((x) => (x.id === u.id ? u : x)));
+              }}
               onDeleted={deleted}
               onError={(m) => setError(m)}
             />

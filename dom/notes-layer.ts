@@ -7,9 +7,9 @@
  */
 import { anchor, describeRange } from '@/lib/notes/anchor';
 import type { Entity } from '@/lib/entity';
-import type { Note, NoteEntity, NoteTarget, PageInfo } from '@/lib/notes/note';
+import { normalizeUrl, type Note, type NoteEntity, type NoteTarget, type PageInfo } from '@/lib/notes/note';
 import type { NoteDraft, NotePatch } from '@/lib/notes/notes-api';
-import type { NoteAnchoring } from '@/lib/notes/messages';
+import type { NoteAnchoring, PageNotesState } from '@/lib/notes/messages';
 import type { PageAnalysis } from './analyze';
 import { flash, highlightApiAvailable } from './highlighter';
 import { NOTE_COLOR_TINTS, NoteEditor, type EditorResult } from './note-editor';
@@ -102,6 +102,13 @@ export class NotesLayer {
   async anchoring(): Promise<NoteAnchoring> {
     await this.loaded.catch(() => undefined);
     return { ...this.anchoringState };
+  }
+
+  /** The page's notes as loaded here, and where each sits (for the popup's first render). */
+  async state(): Promise<PageNotesState> {
+    await this.loaded.catch(() => undefined);
+    const url = this.options.page(await this.options.current()).url;
+    return { url: normalizeUrl(url), notes: [...this.notes], anchoring: { ...this.anchoringState } };
   }
 
   /** The note whose passage is under a point (its highlight takes the click before an entity card). */

@@ -164,7 +164,7 @@ export default defineContentScript({
           }
           if (message.type === 'gl:notes:refresh') return layer.refresh().then(() => true);
           if (message.type === 'gl:notes:reveal') return layer.reveal(message.id);
-          return layer.anchoring();
+          return layer.state();
         });
       }
       return undefined;

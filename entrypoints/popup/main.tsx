@@ -12,9 +12,10 @@ import {
 } from '@/dom/summary';
 import { getSiteMode, setSiteMode } from '@/utils/site-modes';
 import type { PageNotesControl } from '@/components/PageNotes';
-import type { NoteAnchoring, PageNotesRequest } from '@/lib/notes/messages';
-import { siteOf, type PageInfo } from '@/lib/notes/note';
-import { notesStore, openNotesDatabase, requestPersistentStorage } from '@/storage/index';
+import type { PageNotesRequest, PageNotesState } from '@/lib/notes/messages';
+import type { NotesApi } from '@/lib/notes/notes-api';
+import { normalizeUrl, sameNoteVersions, siteOf, type PageInfo } from '@/lib/notes/note';
+import { requestPersistentStorage } from '@/storage/persist';
 import { localizePage, t } from '@/utils/i18n';
 import './style.css';
 
@@ -98,11 +99,23 @@ async function askPage<T>(request: PageNotesRequest): Promise<T | undefined> {
 }
 
 /**
- * Notes of the summarised page, straight from the database (the popup is an extension page, in the
- * database's origin); the page's content script is told to repaint after each change.
+ * The notes database (Dexie) is loaded on demand, not with the popup: the first list comes from the
+ * page (pageState below), so the popup's script is small and its first render needs no database.
+ */
+let storeOnce: Promise<NotesApi> | undefined;
+const notesDb = (): Promise<NotesApi> => (storeOnce ??= import('@/storage/index').then((m) => m.notesStore()));
+
+/** The page's notes as its content script holds them, asked for at once, beside the summary. */
+const pageState = askPage<PageNotesState>({ type: 'gl:notes:state' });
+
+/**
+ * Notes of the summarised page: first as the page's content script holds them (one round trip,
+ * already under way), then from the database (the popup is an extension page, in the database's
+ * origin), which wins where they differ. The content script is told to repaint after each change.
  */
 function notesFor(summary: PageSummary): PageNotesControl {
-  const store = notesStore();
+  const url = normalizeUrl(summary.url);
+  const state = pageState.then((s) => (s && s.url === url ? s : undefined));
   const page: PageInfo = {
     url: summary.url,
     title: summary.title,
@@ -111,21 +124,32 @@ function notesFor(summary: PageSummary): PageNotesControl {
     docDate: summary.docDate ?? null,
   };
   const repaint = () => void askPage({ type: 'gl:notes:refresh' });
+  // The page's copy holds until the popup changes a note; after that the database answers.
+  let changed = false;
   const thenRepaint = async <T,>(p: Promise<T>): Promise<T> => {
     const value = await p;
+    changed = true;
     repaint();
     return value;
   };
+  const copy = async () => (changed ? undefined : await state);
+  const stored = async () => (await notesDb()).listForPage(url);
   return {
-    list: prefetched(() => store.listForPage(summary.url)),
-    anchoring: prefetched(async () => (await askPage<NoteAnchoring>({ type: 'gl:notes:anchoring' })) ?? {}),
+    list: async () => (await copy())?.notes ?? stored(),
+    anchoring: async () => (await copy())?.anchoring ?? (await askPage<PageNotesState>({ type: 'gl:notes:state' }))?.anchoring ?? {},
+    stored: async () => {
+      const [fresh, first] = await Promise.all([stored(), state]);
+      // The page's copy was stale (changed in the manager since): so are its highlights.
+      if (first && !sameNoteVersions(first.notes, fresh)) repaint();
+      return fresh;
+    },
     create: (draft) => {
       void requestPersistentStorage();
-      return thenRepaint(store.create(draft, page));
+      return thenRepaint(notesDb().then((s) => s.create(draft, page)));
     },
-    update: (id, patch) => thenRepaint(store.update(id, patch)),
-    remove: (ids) => thenRepaint(store.remove(ids)),
-    restore: (notes) => thenRepaint(store.restore(notes)),
+    update: (id, patch) => thenRepaint(notesDb().then((s) => s.update(id, patch))),
+    remove: (ids) => thenRepaint(notesDb().then((s) => s.remove(ids))),
+    restore: (notes) => thenRepaint(notesDb().then((s) => s.restore(notes))),
     reveal: async (id) => (await askPage<boolean>({ type: 'gl:notes:reveal', id })) === true,
     openManager: () => {
       void browser.tabs.create({ url: `${browser.runtime.getURL('/notes.html')}?page=${encodeURIComponent(summary.url)}` });
@@ -134,10 +158,8 @@ function notesFor(summary: PageSummary): PageNotesControl {
   };
 }
 
-// The summary's round trip to the page and the opening of the database overlap, and both
-// overlap the first render.
+// The summary's and the notes' round trips to the page overlap each other and the first render.
 const load = prefetched(loadSummary);
-openNotesDatabase();
 
 render(
   <Popup version={browser.runtime.getManifest().version} load={load} reveal={(i) => void reveal(i)} control={control} notes={notesFor} />,

@@ -41,15 +41,27 @@ export type PageNotesRequest =
   | { type: 'gl:notes:refresh' }
   /** Scroll to a note's passage and flash it; answers false when it is not on the page. */
   | { type: 'gl:notes:reveal'; id: string }
-  /** Where each note of the page is anchored: answers NoteAnchoring. */
-  | { type: 'gl:notes:anchoring' };
+  /** The page's notes as the content script holds them, and where each is anchored: answers PageNotesState. */
+  | { type: 'gl:notes:state' };
 
 /** id → how the note was placed ('position' | 'quote' | 'fuzzy'), or null: 未能定位. Page notes are absent. */
 export type NoteAnchoring = Record<string, 'position' | 'quote' | 'fuzzy' | null>;
+
+/**
+ * What the page's content script knows of its notes: the list it loaded (and kept up to date with
+ * its own changes) and where each sits. The popup renders from it without opening the database,
+ * then checks it against the database (a note edited in the manager since may differ).
+ */
+export interface PageNotesState {
+  /** Normalised URL of the page these notes belong to. */
+  url: string;
+  notes: Note[];
+  anchoring: NoteAnchoring;
+}
 
 export function isPageNotesRequest(message: unknown): message is PageNotesRequest {
   const m = message as { type?: unknown; id?: unknown } | null;
   if (typeof m !== 'object' || m === null) return false;
   if (m.type === 'gl:notes:reveal') return typeof m.id === 'string';
-  return m.type === 'gl:notes:compose' || m.type === 'gl:notes:refresh' || m.type === 'gl:notes:anchoring';
+  return m.type === 'gl:notes:compose' || m.type === 'gl:notes:refresh' || m.type === 'gl:notes:state';
 }

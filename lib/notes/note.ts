@@ -114,3 +114,9 @@ export function isTask(note: Pick<Note, 'due' | 'target'>): boolean {
 export function quoteOf(note: Pick<Note, 'target'>): string {
   return note.target.type === 'page' ? '' : note.target.quote.exact;
 }
+
+/** Same notes in the same versions (ids and updatedAt), in any order. */
+export function sameNoteVersions(a: readonly Note[], b: readonly Note[]): boolean {
+  const versions = new Map(a.map((n) => [n.id, n.updatedAt]));
+  return a.length === b.length && b.every((n) => versions.get(n.id) === n.updatedAt);
+}

@@ -140,6 +140,34 @@ test.describe('notes', () => {
     let popup = await popupFor(ext, tabId);
     await popup.waitForText('[data-testid=page-notes-list]', /请水利局每周报进度/);
     expect(await popup.evaluate(() => document.querySelectorAll('[data-testid=unplaced]').length)).toBe(0);
+    const noteId = await popup.evaluate(() =>
+      document.querySelector('[data-testid=page-notes-list] [data-note-id]')!.getAttribute('data-note-id')!,
+    );
+    await popup.close();
+
+    // Edited elsewhere (the manager writes through the same store): the page's own copy is now
+    // stale, and the popup, which renders that copy first, must end up showing the stored version.
+    await inExtension(
+      ext,
+      async (id) => {
+        const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+        const r = (await (g.browser ?? g.chrome)!.runtime.sendMessage({
+          type: 'gl:notes:update',
+          id,
+          patch: { body: '改为每三天报一次' },
+        })) as {
+          ok: boolean;
+          error?: string;
+        };
+        if (!r.ok) throw new Error(r.error);
+      },
+      noteId,
+    );
+    popup = await popupFor(ext, tabId);
+    await popup.waitForText('[data-testid=page-notes-list]', /改为每三天报一次/);
+    expect(await popup.evaluate(() => document.querySelector('[data-testid=page-notes-list]')!.textContent)).not.toContain(
+      '请水利局每周报进度',
+    );
     await popup.close();
 
     // The row is removed from the page: the note is listed as 未能定位 with its quote, not dropped.
@@ -148,7 +176,7 @@ test.describe('notes', () => {
     await expect.poll(() => noteHighlights(page)).toEqual([]);
     popup = await popupFor(ext, tabId);
     await popup.waitForText('[data-testid=unplaced]', '未能定位');
-    await popup.waitForText('[data-testid=page-notes-list]', /清理河道行洪障碍物[\s\S]*请水利局每周报进度/);
+    await popup.waitForText('[data-testid=page-notes-list]', /清理河道行洪障碍物[\s\S]*改为每三天报一次/);
   });
 
   test('加入待办 on a highlighted deadline puts a task in the manager’s deadlines view', async ({ ext, server }) => {

@@ -150,6 +150,11 @@ describe('notes on the page', () => {
     expect(a.text.slice(note.target.position.start, note.target.position.end)).toBe('清理河道障碍');
     expect(note.target.quote.exact).toBe('清理河道障碍');
     expect(await layer.anchoring()).toEqual({ [note.id]: 'position' });
+    // What the popup renders first: the same note, placed, under the page's normalised URL.
+    const state = await layer.state();
+    expect(state.notes.map((n) => n.id)).toEqual([note.id]);
+    expect(state.anchoring).toEqual({ [note.id]: 'position' });
+    expect(state.url).toBe(note.url);
   });
 
   it('without a selection it says what to do, and opens nothing', async () => {

@@ -43,6 +43,37 @@ function control(initial: Note[], anchoring: Record<string, 'position' | 'quote'
 }
 
 describe('popup: notes of this page', () => {
+  it("shows the page's copy first, then the database's list where it differs", async () => {
+    const kept = makeNote({ body: '页面上的副本' });
+    const edited = { ...kept, body: '批注管理中改过', updatedAt: '2024-10-12T00:00:00.000Z' };
+    const added = makeNote({ body: '在管理页新增' });
+    let answer!: (notes: Note[]) => void;
+    const c = control([kept]);
+    c.stored = () => new Promise((resolve) => (answer = resolve));
+    render(<PageNotes control={c} today="2024-10-10" />);
+    await screen.findByText('页面上的副本');
+    answer([added, edited]);
+    await screen.findByText('批注管理中改过');
+    expect(screen.getByText('在管理页新增')).toBeTruthy();
+    expect(screen.queryByText('页面上的副本')).toBeNull();
+  });
+
+  it("does not let the database's late answer undo a note just added", async () => {
+    const old = makeNote({ body: '原有批注' });
+    let answer!: (notes: Note[]) => void;
+    const c = control([old]);
+    c.stored = () => new Promise((resolve) => (answer = resolve));
+    render(<PageNotes control={c} today="2024-10-10" />);
+    const box = await screen.findByLabelText('为本页添加批注');
+    fireEvent.input(box, { target: { value: '刚写的' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    await screen.findByText('刚写的');
+    answer([old]); // read before the new note was saved
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByText('刚写的')).toBeTruthy();
+    expect(document.querySelectorAll('[data-note-id]')).toHaveLength(2);
+  });
+
   it('lists notes, marks one that cannot be placed as 未能定位 with its quote', async () => {
     const placed = makeNote({ body: '已核实' });
     const lost = makeNote({ body: '原文已改' });
