@@ -256,13 +256,41 @@ function isInert(p: AnchoredPattern, k: number): boolean {
 }
 
 /**
- * The matches a global exec loop would give, in its order, as a flat list of spans: start and end
- * of match k at 2k and 2k + 1. Only the spans: building the match array and its string per match
- * cost more than everything else on dense input, and callers slice the few they keep. A list
- * rather than a callback keeps the scan's one call site from seeing every caller's function.
+ * The spans of a scan's matches, in order. Kept in a typed array that doubles when full: on dense
+ * input (6月6月…) a plain array of a million numbers cost more in growing than the scan itself.
  */
-export function findMatches(text: string, p: AnchoredPattern, positions: CharPositions): number[] {
-  const spans: number[] = [];
+export class Spans {
+  /** Start and end of match k at 2k and 2k + 1. */
+  private at = new Int32Array(64);
+  count = 0;
+  start(k: number): number {
+    return this.at[2 * k]!;
+  }
+  end(k: number): number {
+    return this.at[2 * k + 1]!;
+  }
+  push(start: number, end: number): void {
+    const i = 2 * this.count;
+    if (i === this.at.length) this.grow();
+    this.at[i] = start;
+    this.at[i + 1] = end;
+    this.count++;
+  }
+  private grow(): void {
+    const grown = new Int32Array(this.at.length * 2);
+    grown.set(this.at);
+    this.at = grown;
+  }
+}
+
+/**
+ * The matches a global exec loop would give, in its order. Only the spans: building the match
+ * array and its string per match cost more than everything else on dense input, and callers slice
+ * the few they keep. A list rather than a callback keeps the scan's one call site from seeing
+ * every caller's function.
+ */
+export function findMatches(text: string, p: AnchoredPattern, positions: CharPositions): Spans {
+  const spans = new Spans();
   const hasNeed = p.need.chars.length > 0;
   const need = new NeedWindow(p.need, positions, p.need.maxLead);
   // Without any need character in the text nothing can match (6月6月… holds no range separator).
@@ -368,7 +396,7 @@ export function findMatches(text: string, p: AnchoredPattern, positions: CharPos
 /** findMatches, reported one span at a time. */
 export function forEachMatch(text: string, p: AnchoredPattern, fn: (start: number, end: number) => void, positions: CharPositions): void {
   const spans = findMatches(text, p, positions);
-  for (let k = 0; k < spans.length; k += 2) fn(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) fn(spans.start(k), spans.end(k));
 }
 
 /** Every character an anchor or need of these patterns looks up. */

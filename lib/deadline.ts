@@ -13,7 +13,17 @@ import { CodeSet, isWhiteSpaceCode, parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
 import type { YearContext } from './document-year';
 import { columnCells, headers, tableRows, type TableRows } from './table';
-import { ASK_REGEX, Alphabet, CharPositions, NO_MATCH, anchored, findMatches, patternChars, type AnchoredPattern } from './anchored-scan';
+import {
+  ASK_REGEX,
+  Alphabet,
+  CharPositions,
+  NO_MATCH,
+  anchored,
+  findMatches,
+  patternChars,
+  type AnchoredPattern,
+  type Spans,
+} from './anchored-scan';
 
 const W = '[ \\t\\r\\n\\u3000]{0,4}';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
@@ -368,8 +378,8 @@ export function extractDeadlines(
     found.push({ start: f.start, end: f.end, date: f.date, precision: f.precision, text: text.slice(f.start, f.end) });
   };
   // Each shape's spans are walked by a loop of its own, so each call site sees one function.
-  const spansOf = (p: AnchoredPattern): number[] => findMatches(text, p, positions);
-  let spans: number[];
+  const spansOf = (p: AnchoredPattern): Spans => findMatches(text, p, positions);
+  let spans: Spans;
 
   // Ongoing values of 完成时限 fields.
   for (const s of valueStarts) {
@@ -378,7 +388,7 @@ export function extractDeadlines(
   }
 
   spans = spansOf(DEADLINE_SHAPES.recurring);
-  for (let k = 0; k < spans.length; k += 2) add({ start: spans[k]!, end: spans[k + 1]!, date: null, precision: 'recurring' });
+  for (let k = 0; k < spans.count; k++) add({ start: spans.start(k), end: spans.end(k), date: null, precision: 'recurring' });
 
   const onRange = (start: number, end: number): void => {
     if (CUTOFF_BEFORE.test(before(text, start))) return;
@@ -415,7 +425,7 @@ export function extractDeadlines(
     add({ start, end, date: r.date, precision: 'range' });
   };
   spans = spansOf(DEADLINE_SHAPES.range);
-  for (let k = 0; k < spans.length; k += 2) onRange(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) onRange(spans.start(k), spans.end(k));
 
   const onDated = (start: number, end: number): void => {
     if (plainDate(text, start, end) && !inField(start)) return;
@@ -462,7 +472,7 @@ export function extractDeadlines(
     });
   };
   spans = spansOf(DEADLINE_SHAPES.dated);
-  for (let k = 0; k < spans.length; k += 2) onDated(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) onDated(spans.start(k), spans.end(k));
 
   const onYearEnd = (start: number, end: number): void => {
     const s = squash(text.slice(start, end));
@@ -478,7 +488,7 @@ export function extractDeadlines(
     add({ start, end, date: year === null || Number.isNaN(year) ? null : `${year}-12-31`, precision: 'year' });
   };
   spans = spansOf(DEADLINE_SHAPES.yearEnd);
-  for (let k = 0; k < spans.length; k += 2) onYearEnd(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) onYearEnd(spans.start(k), spans.end(k));
 
   const periodAccepted = (start: number, end: number, s: string) =>
     !/每$/.test(before(text, start)) &&
@@ -506,9 +516,9 @@ export function extractDeadlines(
     add({ start, end, date: periodDate(start, s, lastMonth), precision: 'quarter' });
   };
   spans = spansOf(DEADLINE_SHAPES.half);
-  for (let k = 0; k < spans.length; k += 2) onHalf(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) onHalf(spans.start(k), spans.end(k));
   spans = spansOf(DEADLINE_SHAPES.quarter);
-  for (let k = 0; k < spans.length; k += 2) onQuarter(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) onQuarter(spans.start(k), spans.end(k));
 
   const onYear = (start: number, end: number): void => {
     // The match ends in 年 or 前; 2024年 without 前 needs 到/至 before it (checked in full below).
@@ -527,7 +537,7 @@ export function extractDeadlines(
     add({ start, end, date: `${year}-12-31`, precision: 'year' });
   };
   spans = spansOf(DEADLINE_SHAPES.year);
-  for (let k = 0; k < spans.length; k += 2) onYear(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) onYear(spans.start(k), spans.end(k));
 
   const onYearWord = (start: number, end: number): void => {
     const w = text.slice(start, end);
@@ -544,10 +554,10 @@ export function extractDeadlines(
     add({ start, end, date: docYear === null ? null : `${docYear}-12-31`, precision: 'year' });
   };
   spans = spansOf(DEADLINE_SHAPES.yearWord);
-  for (let k = 0; k < spans.length; k += 2) onYearWord(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) onYearWord(spans.start(k), spans.end(k));
 
   spans = spansOf(DEADLINE_SHAPES.relative);
-  for (let k = 0; k < spans.length; k += 2) add({ start: spans[k]!, end: spans[k + 1]!, date: null, precision: 'relative' });
+  for (let k = 0; k < spans.count; k++) add({ start: spans.start(k), end: spans.end(k), date: null, precision: 'relative' });
 
   const onHoliday = (start: number, end: number): void => {
     const docYear = years.yearAt(start);
@@ -556,7 +566,7 @@ export function extractDeadlines(
     add({ start, end, date: docYear === null ? null : `${docYear}-${md}`, precision: 'day' });
   };
   spans = spansOf(DEADLINE_SHAPES.holiday);
-  for (let k = 0; k < spans.length; k += 2) onHoliday(spans[k]!, spans[k + 1]!);
+  for (let k = 0; k < spans.count; k++) onHoliday(spans.start(k), spans.end(k));
 
   return found;
 }

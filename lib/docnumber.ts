@@ -155,8 +155,8 @@ function readRun(text: string, open: number): { run: string; offsets: number[]; 
 function findCandidates(text: string, positions: CharPositions): Candidate[] {
   const out: Candidate[] = [];
   const tails = findMatches(text, DOC_NUMBER_TAIL, positions);
-  for (let k = 0; k < tails.length; k += 2) {
-    const start = tails[k]!;
+  for (let k = 0; k < tails.count; k++) {
+    const start = tails.start(k);
     TAIL_RE.lastIndex = start;
     const m = TAIL_RE.exec(text)!;
     const year = digitsToNumber(m[1]!);
@@ -164,7 +164,7 @@ function findCandidates(text: string, positions: CharPositions): Candidate[] {
     if (year < 1949 || year > 2099 || !(seq > 0)) continue;
     const { run, offsets, clean } = readRun(text, start);
     if (run.length < 2) continue;
-    out.push({ open: start, run, runOffsets: offsets, clean, end: tails[k + 1]!, year, seq });
+    out.push({ open: start, run, runOffsets: offsets, clean, end: tails.end(k), year, seq });
   }
   return out;
 }
