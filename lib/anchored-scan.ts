@@ -50,14 +50,14 @@ export class CharPositions {
     private readonly alphabet: Alphabet,
   ) {
     const slotCount = alphabet.chars.length + 1;
-    const found = collect(text, alphabet.slots);
+    const count = collect(text, alphabet.slots);
+    this.hits = scratchHits.slice(0, count);
+    this.hitSlots = scratchSlots.slice(0, count);
     const counts = new Int32Array(slotCount);
-    countSlots(found.slots, found.count, counts);
-    this.hits = found.hits;
-    this.hitSlots = found.slots;
+    countSlots(this.hitSlots, counts);
     this.start = new Int32Array(slotCount + 1);
     for (let s = 0; s < slotCount; s++) this.start[s + 1] = this.start[s]! + counts[s]!;
-    this.bySlot = groupBySlot(found.hits, found.slots, found.count, this.start);
+    this.bySlot = groupBySlot(this.hits, this.hitSlots, this.start);
   }
   /** Offsets of `ch` in increasing order. */
   of(ch: string): ArrayLike<number> {
@@ -69,28 +69,52 @@ export class CharPositions {
   ofAny(chars: string): ArrayLike<number> {
     let out = this.merged.get(chars);
     if (out) return out;
-    // The occurrences in text order, kept when their character is one of these.
-    const wanted = WANTED.fill(0);
+    const wanted: number[] = [];
     let total = 0;
     for (const ch of chars) {
       const s = this.alphabet.slots[ch.charCodeAt(0)]!;
       if (ch.length !== 1 || s === 0) throw new Error(`CharPositions: ${ch} is not in the alphabet`);
-      if (wanted[s] === 0) total += this.start[s + 1]! - this.start[s]!;
-      wanted[s] = 1;
+      if (wanted.includes(s)) continue;
+      wanted.push(s);
+      total += this.start[s + 1]! - this.start[s]!;
     }
-    out = new Int32Array(total);
-    const slots = this.hitSlots;
-    for (let k = 0, j = 0; j < total; k++) if (wanted[slots[k]!] === 1) out[j++] = this.hits[k]!;
+    // Few occurrences ('：:', '牵负配'): merged from their groups. Many: the occurrences of all
+    // characters filtered in text order, which costs one step per occurrence of any character.
+    out = total * wanted.length < this.hits.length ? this.mergeGroups(wanted, total) : this.filterHits(wanted, total);
     this.merged.set(chars, out);
+    return out;
+  }
+  /** The groups of these slots merged: each step takes the least head among them. */
+  private mergeGroups(slots: readonly number[], total: number): Int32Array {
+    const heads = slots.map((s) => this.start[s]!);
+    const ends = slots.map((s) => this.start[s + 1]!);
+    const out = new Int32Array(total);
+    for (let j = 0; j < total; j++) {
+      let best = -1;
+      for (let g = 0; g < heads.length; g++) {
+        if (heads[g]! < ends[g]! && (best < 0 || this.bySlot[heads[g]!]! < this.bySlot[heads[best]!]!)) best = g;
+      }
+      out[j] = this.bySlot[heads[best]!]!;
+      heads[best]!++;
+    }
+    return out;
+  }
+  /** The occurrences in text order, kept when their slot is one of these. */
+  private filterHits(slots: readonly number[], total: number): Int32Array {
+    const wanted = WANTED.fill(0);
+    for (const s of slots) wanted[s] = 1;
+    const out = new Int32Array(total);
+    const hitSlots = this.hitSlots;
+    for (let k = 0, j = 0; j < total; k++) if (wanted[hitSlots[k]!] === 1) out[j++] = this.hits[k]!;
     return out;
   }
 }
 
 /** The occurrences grouped by slot, each group in text order (a counting sort; `start` from the counts). */
-function groupBySlot(hits: Int32Array, slots: Uint8Array, count: number, start: Int32Array): Int32Array {
+function groupBySlot(hits: Int32Array, slots: Uint8Array, start: Int32Array): Int32Array {
   const fill = start.slice(0, start.length - 1);
-  const out = new Int32Array(count);
-  for (let k = 0; k < count; k++) out[fill[slots[k]!]!++] = hits[k]!;
+  const out = new Int32Array(hits.length);
+  for (let k = 0; k < hits.length; k++) out[fill[slots[k]!]!++] = hits[k]!;
   return out;
 }
 
@@ -98,15 +122,26 @@ function groupBySlot(hits: Int32Array, slots: Uint8Array, count: number, start: 
 const WANTED = new Uint8Array(256);
 
 /**
- * The pass itself, on its own so that the optimizing compiler, which compiles it while its loop
- * still runs, does not also compile (and soon throw away) the constructor code after it. The
- * arrays have room for every character, so the loop has no growing branch: one that has not run
- * when the loop is compiled would send it back to the interpreter when it first does. Only the
- * part that is written gets touched.
+ * Scratch for the pass: room for one hit per character, so its loop has no growing branch (one that
+ * has not run when the loop is compiled sends it back to the interpreter when it first does). Kept
+ * between calls, as large as the longest text seen: a fresh pair per text cost an allocation of five
+ * bytes per character and work for the garbage collector; the hits are copied out at their size.
  */
-function collect(text: string, slotOf: Uint8Array): { hits: Int32Array; slots: Uint8Array; count: number } {
-  const hits = new Int32Array(text.length);
-  const slots = new Uint8Array(text.length);
+let scratchHits = new Int32Array(0);
+let scratchSlots = new Uint8Array(0);
+
+/**
+ * The pass itself, on its own so that the optimizing compiler, which compiles it while its loop
+ * still runs, does not also compile (and soon throw away) the constructor code after it. Writes the
+ * hits and their slots to the scratch arrays and returns how many there are.
+ */
+function collect(text: string, slotOf: Uint8Array): number {
+  if (scratchHits.length < text.length) {
+    scratchHits = new Int32Array(text.length);
+    scratchSlots = new Uint8Array(text.length);
+  }
+  const hits = scratchHits;
+  const slots = scratchSlots;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const s = slotOf[text.charCodeAt(i)]!;
@@ -115,12 +150,12 @@ function collect(text: string, slotOf: Uint8Array): { hits: Int32Array; slots: U
     slots[n] = s;
     n++;
   }
-  return { hits, slots, count: n };
+  return n;
 }
 
 /** How many occurrences each slot has. */
-function countSlots(slots: Uint8Array, count: number, counts: Int32Array): void {
-  for (let k = 0; k < count; k++) counts[slots[k]!] = counts[slots[k]!]! + 1;
+function countSlots(slots: Uint8Array, counts: Int32Array): void {
+  for (let k = 0; k < slots.length; k++) counts[slots[k]!] = counts[slots[k]!]! + 1;
 }
 
 /** A cursor over increasing positions: the first one at or after a (non-decreasing) offset. */
