@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { NotesError, type NotesApi } from '@/lib/notes/notes-api';
+import { normalizeUrl } from '@/lib/notes/note';
 import type { NotesResponse } from '@/lib/notes/messages';
 import {
   isoDateSchema,
@@ -59,6 +60,28 @@ function fail(error: string): NotesResponse<never> {
   return { ok: false, error };
 }
 
+const OTHER_PAGE = '拒绝：网页中的公报透镜只能读写本页的批注。';
+
+/**
+ * The page whose notes a sender may read and change: a content script, only those of the page it
+ * runs in (the website can't message us, but its renderer hosts the content script: were that
+ * compromised, it still could not read or alter the notes of other pages); our own pages (popup,
+ * manager), any: null.
+ */
+function pageScope(sender: NotesSender, origin: string): string | null {
+  if (typeof sender.url === 'string' && sender.url.startsWith(origin)) return null;
+  return normalizeUrl(sender.url ?? '');
+}
+
+/** True when every note under `ids` that exists belongs to `scope`. */
+async function allOnPage(store: NotesApi, ids: readonly string[], scope: string): Promise<boolean> {
+  for (const id of new Set(ids)) {
+    const note = await store.get(id);
+    if (note && note.url !== scope) return false;
+  }
+  return true;
+}
+
 export async function handleNotesMessage(
   message: unknown,
   sender: NotesSender,
@@ -77,20 +100,27 @@ export async function handleNotesMessage(
   }
   const store = options.store ?? notesStore();
   const m = parsed.data;
+  const scope = pageScope(sender, self.origin);
+  const onPage = (url: string) => scope === null || normalizeUrl(url) === scope;
   try {
     switch (m.type) {
       case 'gl:notes:list':
+        if (!onPage(m.url)) return fail(OTHER_PAGE);
         return { ok: true, value: await store.listForPage(m.url) };
       case 'gl:notes:create': {
+        if (!onPage(m.page.url)) return fail(OTHER_PAGE);
         const note = await store.create(m.draft, m.page);
         void requestPersistentStorage(); // first note: ask the browser not to evict the database
         return { ok: true, value: note };
       }
       case 'gl:notes:update':
+        if (scope !== null && !(await allOnPage(store, [m.id], scope))) return fail(OTHER_PAGE);
         return { ok: true, value: await store.update(m.id, m.patch) };
       case 'gl:notes:remove':
+        if (scope !== null && !(await allOnPage(store, m.ids, scope))) return fail(OTHER_PAGE);
         return { ok: true, value: await store.remove(m.ids) };
       case 'gl:notes:restore':
+        if (!m.notes.every((n) => onPage(n.url))) return fail(OTHER_PAGE);
         await store.restore(m.notes);
         return { ok: true, value: true };
       case 'gl:notes:open-manager': {

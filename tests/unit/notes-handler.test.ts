@@ -5,13 +5,14 @@ import type { Note } from '@/lib/notes/note';
 import { PAGE, freshDb } from './notes-db-fixtures';
 
 const EXT = 'gazette-lens-test-id';
-const fromUs = { id: EXT, tab: { id: 3 } };
+/** The content script of PAGE's tab. */
+const fromUs = { id: EXT, tab: { id: 3 }, url: `${PAGE.url}#top` };
 const quote = { type: 'TextQuoteSelector', exact: '清理河道障碍', prefix: '任务\t', suffix: '\t县水利局' } as const;
 const position = { type: 'TextPositionSelector', start: 40, end: 46 } as const;
 
 function setup() {
   const store = new DexieNotesStore(freshDb());
-  const ask = (message: unknown, sender: { id?: string; url?: string } = fromUs) =>
+  const ask = (message: unknown, sender: { id?: string; url?: string; tab?: { id?: number } } = fromUs) =>
     handleNotesMessage(message, sender, { store, extensionId: EXT, extensionOrigin: `chrome-extension://${EXT}/` });
   return { store, ask };
 }
@@ -51,6 +52,32 @@ describe('background notes messages', () => {
     expect(await store.all()).toEqual([]);
     expect(await ask(create, { id: EXT, url: `chrome-extension://${EXT}/popup.html` })).toMatchObject({ ok: true });
     expect(await store.all()).toHaveLength(1);
+  });
+
+  it("lets a content script read and change only its own page's notes; our own pages, any", async () => {
+    const { ask, store } = setup();
+    const other = { ...PAGE, url: 'https://www.hexi.gov.cn/tzgg/2024/15.html' };
+    const popup = { id: EXT, url: `chrome-extension://${EXT}/popup.html` };
+    const mine = (await store.create({ target: { type: 'page' }, body: '本页' }, PAGE)).id;
+    const theirs = (await store.create({ target: { type: 'page' }, body: '别的页面' }, other)).id;
+    const before = await store.all();
+    const refused = { ok: false, error: '拒绝：网页中的公报透镜只能读写本页的批注。' };
+
+    expect(await ask({ type: 'gl:notes:list', url: other.url })).toEqual(refused);
+    expect(await ask({ type: 'gl:notes:create', draft: { target: { type: 'page' }, body: 'x' }, page: other })).toEqual(refused);
+    expect(await ask({ type: 'gl:notes:update', id: theirs, patch: { body: '改' } })).toEqual(refused);
+    expect(await ask({ type: 'gl:notes:remove', ids: [mine, theirs] })).toEqual(refused);
+    const planted = { ...before.find((n) => n.id === theirs)!, id: '00000000-0000-4000-8000-00000000abcd' };
+    expect(await ask({ type: 'gl:notes:restore', notes: [planted] })).toEqual(refused);
+    // A content script whose sender has no URL is scoped to nothing.
+    expect(await ask({ type: 'gl:notes:list', url: PAGE.url }, { id: EXT, tab: { id: 4 } })).toEqual(refused);
+    expect(await store.all()).toEqual(before);
+
+    // Its own page, under another spelling of the same URL, is fine; so is anything from the popup.
+    expect(await ask({ type: 'gl:notes:list', url: `${PAGE.url}?utm_source=wx` })).toMatchObject({ ok: true, value: [{ id: mine }] });
+    expect(await ask({ type: 'gl:notes:update', id: mine, patch: { body: '本页，已改' } })).toMatchObject({ ok: true });
+    expect(await ask({ type: 'gl:notes:list', url: other.url }, popup)).toMatchObject({ ok: true, value: [{ id: theirs }] });
+    expect(await ask({ type: 'gl:notes:remove', ids: [theirs] }, popup)).toMatchObject({ ok: true });
   });
 
   it('rejects malformed or oversized requests with a clear message and writes nothing', async () => {
