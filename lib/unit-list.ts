@@ -115,6 +115,9 @@ function stripRole(text: string, r: Range): { range: Range; role: RoleWord } {
 
 const CONJUNCTIONS = ['及其下设', '及', '和', '与'];
 
+/** What may follow 等 without naming units of its own (X等部门, X等有关单位). */
+const GENERIC_TAIL = /^(?:部门|单位|有关部门|相关部门|部门和单位|单位和部门|有关单位|相关单位|)$/;
+
 /** Names inside an item: 等 tails, 和/及 pairs, trailing parenthesised aliases. */
 function namesIn(text: string, r: Range): Range[] {
   r = trim(text, r);
@@ -124,9 +127,11 @@ function namesIn(text: string, r: Range): Range[] {
   if (deng > 0) {
     const tail = squash(t.slice(deng + 1));
     const head = namesIn(text, { start: r.start, end: r.start + deng });
-    if (head.length && (/^(?:部门|单位|有关部门|相关部门|部门和单位|单位和部门|有关单位|相关单位|)$/.test(tail) || !isUnitName(tail)))
+    if (head.length && (GENERIC_TAIL.test(tail) || !isUnitName(tail))) return head;
+    if (head.length) {
+      head.push(trim(text, { start: r.start + deng + 1, end: r.end }));
       return head;
-    if (head.length) return [...head, trim(text, { start: r.start + deng + 1, end: r.end })];
+    }
   }
   // A trailing parenthesis: aliases when it lists units, a scope note otherwise (县文旅局(旅游部分)).
   const lastCh = t[t.length - 1];
@@ -159,7 +164,11 @@ function namesIn(text: string, r: Range): Range[] {
       const right = trim(text, { start: r.start + at + conj.length, end: r.end });
       const l = squash(text.slice(left.start, left.end));
       const rr = squash(text.slice(right.start, right.end));
-      if (isUnitName(l) && isUnitName(rr)) return [left, ...namesIn(text, right)];
+      if (isUnitName(l) && isUnitName(rr)) {
+        const names = namesIn(text, right);
+        names.unshift(left);
+        return names;
+      }
     }
   }
   return r.end > r.start ? [r] : [];
@@ -200,11 +209,6 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
   // Each name without whitespace, in order. A name that is not a unit name fails the whole list, so
   // it is checked as soon as it is found: most candidate lists fail, and early.
   const squashed: string[] = [];
-  const valid = (n: Range): boolean => {
-    const name = squash(text.slice(n.start, n.end));
-    squashed.push(name);
-    return isUnitName(name);
-  };
   for (const g of groups) {
     const subs: Sub[] = [];
     for (const items of g) {
@@ -224,7 +228,7 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
         const m = lastCode === 0xff09 || lastCode === 0x29 ? BRACKETED_ROLE.exec(text.slice(x.start, x.end)) : null;
         if (!m) {
           for (const n of namesIn(text, x)) {
-            if (!valid(n)) return null;
+            if (!pushUnitName(text, n, squashed)) return null;
             names.push(n);
           }
           continue;
@@ -233,7 +237,7 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
         const r: UnitRole = m[1] === '牵头' ? 'lead' : m[1] === '负责' ? 'responsible' : 'support';
         if (r === 'support') anySupport = true;
         for (const n of namesIn(text, inner)) {
-          if (!valid(n)) return null;
+          if (!pushUnitName(text, n, squashed)) return null;
           (itemRoles ??= new Map()).set(n.start, r);
           names.push(n);
         }
@@ -245,16 +249,7 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
   }
   if (squashed.length === 0) return null;
 
-  const groupText = (g: Sub[]) =>
-    g
-      .flatMap((s) => s.names)
-      .map((n) => text.slice(n.start, n.end))
-      .join('');
-  const leadFirstGroup =
-    opts.departmentsLeadBeforeTownships &&
-    parsed.length >= 2 &&
-    !TOWNSHIP.test(groupText(parsed[0]!)) &&
-    parsed.slice(1).every((g) => TOWNSHIP.test(groupText(g)));
+  const leadFirstGroup = opts.departmentsLeadBeforeTownships && parsed.length >= 2 && departmentsThenTownships(text, parsed);
 
   const out: UnitSpan[] = [];
   let k = 0;
@@ -276,4 +271,25 @@ export function parseUnitList(text: string, start: number, end: number, opts: Li
 interface Sub {
   names: Range[];
   role: RoleWord;
+}
+
+/** Squash a name, record it, and tell whether it is a unit name. */
+function pushUnitName(text: string, n: Range, squashed: string[]): boolean {
+  const name = squash(text.slice(n.start, n.end));
+  squashed.push(name);
+  return isUnitName(name);
+}
+
+/** The names of a group, joined. */
+function groupText(text: string, group: readonly Sub[]): string {
+  let out = '';
+  for (const sub of group) for (const n of sub.names) out += text.slice(n.start, n.end);
+  return out;
+}
+
+/** Whether the first group names no township and every later group does. */
+function departmentsThenTownships(text: string, parsed: readonly Sub[][]): boolean {
+  if (TOWNSHIP.test(groupText(text, parsed[0]!))) return false;
+  for (let g = 1; g < parsed.length; g++) if (!TOWNSHIP.test(groupText(text, parsed[g]!))) return false;
+  return true;
 }
