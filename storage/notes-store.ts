@@ -106,10 +106,35 @@ function touch(touched: Touched, record: PageRecord): { page: AnnotatedPage; not
 const recordsOf = (touched: Touched): PageRecord[] => [...touched.values()].map((e) => pageRecord(e.page, e.notes.values()));
 
 export class DexieNotesStore implements NotesApi {
+  /**
+   * A whole-table read in flight: all() and pages() asked together (the manager does) share it
+   * rather than each deserialising every note. Cleared when it settles and when a write starts,
+   * so a read asked for after a write never answers from before it.
+   */
+  private reading: Promise<PageRecord[]> | undefined;
+
   constructor(
     private readonly db: NotesDatabase,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
+
+  private readAll(): Promise<PageRecord[]> {
+    if (!this.reading) {
+      const reading = asNotesError(() => this.db.pages.toArray());
+      this.reading = reading;
+      const clear = () => {
+        if (this.reading === reading) this.reading = undefined;
+      };
+      reading.then(clear, clear);
+    }
+    return this.reading;
+  }
+
+  /** Every write goes through here: it ends the sharing of a read that started before it. */
+  private write<T>(run: () => Promise<T>): Promise<T> {
+    this.reading = undefined;
+    return asNotesError(run);
+  }
 
   async listForPage(url: string): Promise<Note[]> {
     const record = await asNotesError(() => this.db.pages.get(normalizeUrl(url)));
@@ -117,12 +142,12 @@ export class DexieNotesStore implements NotesApi {
   }
 
   async all(): Promise<Note[]> {
-    const records = await asNotesError(() => this.db.pages.toArray());
+    const records = await this.readAll();
     return records.flatMap((r) => r.notes).sort(newestFirstThen((n) => n.id));
   }
 
   async pages(): Promise<AnnotatedPage[]> {
-    const records = await asNotesError(() => this.db.pages.toArray());
+    const records = await this.readAll();
     return records.map(pageOf).sort(newestFirstThen((p) => p.url));
   }
 
@@ -142,7 +167,7 @@ export class DexieNotesStore implements NotesApi {
       due: checkedDue(draft.due ?? deadlineDateOf(draft.target)),
     };
     const { db } = this;
-    return asNotesError(() =>
+    return this.write(() =>
       db.transaction('rw', db.pages, async () => {
         const current = await db.pages.get(url);
         const pageFields = mergedPage(current, page, url, stamp);
@@ -172,7 +197,7 @@ export class DexieNotesStore implements NotesApi {
     const changes = checkedPatch(patch);
     const stamp = now.toISOString();
     const { db } = this;
-    return asNotesError(() =>
+    return this.write(() =>
       db.transaction('rw', db.pages, async () => {
         const record = await db.pages.where('noteIds').equals(id).first();
         const current = record?.notes.find((n) => n.id === id);
@@ -195,7 +220,7 @@ export class DexieNotesStore implements NotesApi {
   async remove(ids: string[]): Promise<Note[]> {
     const { db } = this;
     const wanted = [...new Set(ids)];
-    return asNotesError(() =>
+    return this.write(() =>
       db.transaction('rw', db.pages, async () => {
         const touched: Touched = new Map();
         for (const record of await db.pages.where('noteIds').anyOf(wanted).toArray()) touch(touched, record);
@@ -213,7 +238,7 @@ export class DexieNotesStore implements NotesApi {
   async restore(notes: Note[]): Promise<void> {
     const { db } = this;
     const groups = notesByUrl(notes);
-    await asNotesError(() =>
+    await this.write(() =>
       db.transaction('rw', db.pages, async () => {
         const urls = [...groups.keys()];
         const records = await db.pages.bulkGet(urls);
@@ -235,7 +260,7 @@ export class DexieNotesStore implements NotesApi {
 
   async applyImport(notes: Note[], pages: AnnotatedPage[]): Promise<ImportResult> {
     const { db } = this;
-    return asNotesError(() =>
+    return this.write(() =>
       db.transaction('rw', db.pages, async () => {
         // Planned again inside the transaction: a note edited since the preview is not overwritten by an older file.
         const { plan, records } = await this.planInTransaction(notes, pages);

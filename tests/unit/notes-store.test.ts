@@ -196,6 +196,31 @@ describe('update, remove, restore', () => {
     expect(await store.pages()).toEqual([pageOf(a)]);
   });
 
+  it('all() and pages() asked together read the table once; a read asked after a write sees it', async () => {
+    const { db, store } = setup();
+    let scans = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'count-scans',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table(name: string): DBCoreTable {
+          const t = down.table(name);
+          return { ...t, query: (req) => (scans++, t.query(req)) };
+        },
+      }),
+    });
+    const a = await store.create({ target: selection, body: '甲' }, PAGE, NOW);
+    scans = 0;
+    const [notes, pages] = await Promise.all([store.all(), store.pages()]);
+    expect([notes.map((n) => n.id), pages.map((p) => p.url), scans]).toEqual([[a.id], [PAGE_URL], 1]);
+
+    const reading = store.all();
+    await store.update(a.id, { body: '乙' }, NOW);
+    expect((await store.all())[0]!.body).toBe('乙');
+    await reading;
+  });
+
   it('all() and pages() list newest first', async () => {
     const { store } = setup();
     await store.create({ target: selection, body: 'old' }, PAGE, new Date('2024-01-01T00:00:00Z'));
