@@ -11,6 +11,7 @@
 import type { DeadlinePrecision } from './entity';
 import { CodeSet, isWhiteSpaceCode, parseNumber, squash } from './cjk';
 import { endOfMonthIso, isValidDay, isoDate } from './dates';
+import { CoveredOffsets } from './covered';
 import type { YearContext } from './document-year';
 import { columnCells, headers, tableRows, type TableRows } from './table';
 import {
@@ -370,11 +371,10 @@ export function extractDeadlines(
 
   const found: Array<Found & { text: string }> = [];
   // Earlier shapes win on overlap; deadlines are short, so an occupancy map keeps this linear.
-  let occupied: Uint8Array | null = null; // allocated with the first deadline
+  const covered = new CoveredOffsets(text.length);
   const add = (f: Found) => {
-    occupied ??= new Uint8Array(text.length + 1);
-    for (let i = f.start; i < f.end; i++) if (occupied[i]) return;
-    occupied.fill(1, f.start, f.end);
+    if (covered.overlaps(f.start, f.end)) return;
+    covered.cover(f.start, f.end);
     found.push({ start: f.start, end: f.end, date: f.date, precision: f.precision, text: text.slice(f.start, f.end) });
   };
   // Each shape's spans are walked by a loop of its own, so each call site sees one function.

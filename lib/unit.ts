@@ -11,6 +11,7 @@
 import type { UnitEntity, UnitRole } from './entity';
 import { CodeSet, isSpaceCode, isWhiteSpaceCode, squash } from './cjk';
 import { Alphabet, CharPositions } from './anchored-scan';
+import { CoveredOffsets } from './covered';
 import { columnCells, headers, tableRows, type TableRows } from './table';
 import { parseUnitList, type ListOptions, type UnitSpan } from './unit-list';
 
@@ -650,13 +651,11 @@ export function extractUnits(
   fromProse(text, positions, found);
   // First source wins on overlap: labels and tables are the most explicit. Spans are short, so an
   // occupancy map keeps this linear.
-  const occupied = new Uint8Array(found.length === 0 ? 0 : text.length + 1);
+  const covered = new CoveredOffsets(found.length === 0 ? 0 : text.length);
   const kept: UnitSpan[] = [];
   for (const f of found) {
-    let free = true;
-    for (let i = f.start; i < f.end && free; i++) if (occupied[i]) free = false;
-    if (!free) continue;
-    occupied.fill(1, f.start, f.end);
+    if (covered.overlaps(f.start, f.end)) continue;
+    covered.cover(f.start, f.end);
     kept.push(f);
   }
   kept.sort((x, y) => x.start - y.start);
