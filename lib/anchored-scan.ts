@@ -86,8 +86,12 @@ export class CharPositions {
   }
   /** The groups of these slots merged: each step takes the least head among them. */
   private mergeGroups(slots: readonly number[], total: number): Int32Array {
-    const heads = slots.map((s) => this.start[s]!);
-    const ends = slots.map((s) => this.start[s + 1]!);
+    const heads = new Int32Array(slots.length);
+    const ends = new Int32Array(slots.length);
+    for (let g = 0; g < slots.length; g++) {
+      heads[g] = this.start[slots[g]!]!;
+      ends[g] = this.start[slots[g]! + 1]!;
+    }
     const out = new Int32Array(total);
     for (let j = 0; j < total; j++) {
       let best = -1;
@@ -104,8 +108,9 @@ export class CharPositions {
     const wanted = WANTED.fill(0);
     for (const s of slots) wanted[s] = 1;
     const out = new Int32Array(total);
+    const hits = this.hits;
     const hitSlots = this.hitSlots;
-    for (let k = 0, j = 0; j < total; k++) if (wanted[hitSlots[k]!] === 1) out[j++] = this.hits[k]!;
+    for (let k = 0, j = 0; j < total; k++) if (wanted[hitSlots[k]!] === 1) out[j++] = hits[k]!;
     return out;
   }
 }

@@ -106,9 +106,10 @@ const ROLE_LAST = new Set([...'实头责织总调合助办与'].map((c) => c.cha
 function stripRole(text: string, r: Range): { range: Range; role: RoleWord } {
   if (r.end <= r.start || !ROLE_LAST.has(text.charCodeAt(r.end - 1))) return { range: r, role: null };
   const t = text.slice(r.start, r.end);
-  for (const [re, role] of ROLE_TAIL) {
-    const m = re.exec(t);
-    if (m) return { range: trim(text, { start: r.start, end: r.start + m.index }), role };
+  // Indexed, not destructured: destructuring each pair runs the iterator protocol.
+  for (let k = 0; k < ROLE_TAIL.length; k++) {
+    const m = ROLE_TAIL[k]![0].exec(t);
+    if (m) return { range: trim(text, { start: r.start, end: r.start + m.index }), role: ROLE_TAIL[k]![1] };
   }
   return { range: r, role: null };
 }
