@@ -15,10 +15,11 @@ import { CoveredOffsets } from './covered';
 import { columnCells, headers, tableRows, type TableRows } from './table';
 import { parseUnitList, type ListOptions, type UnitSpan } from './unit-list';
 
+// Roles as the issue defines them: 牵头 → lead, 配合/协办 → support, anything else (主办 too) → responsible.
 const LABEL_ROLE: Record<string, UnitRole> = {
   牵头单位: 'lead',
   牵头部门: 'lead',
-  主办单位: 'lead',
+  主办单位: 'responsible',
   主责单位: 'responsible',
   配合单位: 'support',
   配合部门: 'support',
@@ -145,7 +146,7 @@ const COLUMNS = headers([
 const COLUMN_ROLE: Record<string, UnitRole> = {
   牵头单位: 'lead',
   牵头部门: 'lead',
-  主办单位: 'lead',
+  主办单位: 'responsible',
   配合单位: 'support',
   配合部门: 'support',
   协办单位: 'support',
@@ -451,23 +452,45 @@ const enum Verb {
   SupportUnder,
 }
 const code = (ch: string): number => ch.charCodeAt(0);
-const [QIAN, TOU, FU, ZE, PEI, HE, XIA] = [...'牵头负责配合下'].map(code) as [number, number, number, number, number, number, number];
-/** What may follow a bare 配合: ，,。；;）)\n or the end. */
+const [QIAN, TOU, FU, ZE, PEI, HE, XIA, XIE, ZHU] = [...'牵头负责配合下协助'].map(code) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+/** What ends a support clause's last unit name. */
+const SUPPORT_CLAUSE_END = /(?:部门|单位|[局办委会心队镇乡道府组班站所段院校社联室处科厅署区馆团行司])$/;
+/** Punctuation after a support verb: the clause before it is all the sentence says (…县气象局配合，). */
 const AFTER_SUPPORT = new CodeSet('，,。；;）)\n');
-/** The verb starting at p, as /牵头|负责|配合下|配合(?=[，,。；;）)\n]|$)/y would match it. */
+/** What may not follow a support verb: 配合的 / 协助的 name a thing (配合的部门), 配合度 a measure. */
+const NOT_AFTER_SUPPORT = new CodeSet('的度性');
+/** The verb starting at p, as /牵头|负责|(?:配合|协助)下|(?:配合|协助)(?![的度性])/y would match it. */
 function verbAt(text: string, p: number): Verb {
   const c0 = text.charCodeAt(p);
   const c1 = text.charCodeAt(p + 1);
   if (c0 === QIAN) return c1 === TOU ? Verb.Lead : Verb.None;
   if (c0 === FU) return c1 === ZE ? Verb.Responsible : Verb.None;
-  if (c0 !== PEI || c1 !== HE) return Verb.None;
+  // 配合 / 协助: the units before it support (…县气象局配合，… / 县公安局交警大队协助做好疏导).
+  if (!((c0 === PEI && c1 === HE) || (c0 === XIE && c1 === ZHU))) return Verb.None;
   const c2 = text.charCodeAt(p + 2);
   if (c2 === XIA) return Verb.SupportUnder;
-  return p + 2 === text.length || AFTER_SUPPORT.has(c2) ? Verb.Support : Verb.None;
+  return NOT_AFTER_SUPPORT.has(c2) ? Verb.None : Verb.Support;
 }
 const MAX_NAME = 40;
 /** Where the clause holding a unit before the verb starts: 。；;，,\n */
 const isClauseStart = (c: number): boolean => c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === 0x0a;
+/** A 、 right after 牵头 / 负责 also ends a clause: 由县委督查室牵头、县政府督查室配合. */
+function isAfterVerbComma(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0x3001) return false;
+  const c0 = text.charCodeAt(i - 2);
+  const c1 = text.charCodeAt(i - 1);
+  return (c0 === QIAN && c1 === TOU) || (c0 === FU && c1 === ZE);
+}
 /** What opens the clause before 配合: 。；;，,（(：: */
 const isSupportClauseStart = (c: number): boolean =>
   c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === FULL_OPEN || c === 0x28 || isColon(c);
@@ -511,6 +534,16 @@ function clauseStart(text: string, marks: LastBefore, verb: number): number {
   return verb - MAX_NAME - 4 <= 0 ? 0 : -1;
 }
 
+/** Whether every clause mark in (from, to) is a line break. */
+function onlyLineBreaksBetween(text: string, marks: LastBefore, from: number, to: number): boolean {
+  for (let k = marks.indexAt(to - 1); k >= 0; k--) {
+    const i = marks.list[k]!;
+    if (i <= from) return true;
+    if (text.charCodeAt(i) !== 0x0a) return false;
+  }
+  return true;
+}
+
 const LIST_MARKER =
   /^(?:第[一二三四五六七八九十百]{1,4}条[ \t\u3000]*|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,3}[.、．](?![0-9]))[ \t\u3000]*/;
 /** What a LIST_MARKER starts with. */
@@ -542,7 +575,7 @@ function hasChengLi(text: string, cheng: LastBefore, from: number, to: number): 
 }
 
 function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): void {
-  const verbStarts = positions.ofAny('牵负配');
+  const verbStarts = positions.ofAny('牵负配协');
   // The nearest 在 / 由 / 成 before each verb (verbs come in order).
   const zaiBefore = new LastBefore(positions.of('在'));
   const youBefore = new LastBefore(positions.of('由'));
@@ -577,14 +610,17 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
     }
     if (verb === Verb.Support) {
       // 由县委编办牵头，县财政局、县人社局配合。 — a clause that is only unit names, then 配合.
+      // (应 is a modal verb — 各部门应配合 — except in 应急.)
       // PDF line breaks cut names (县农业\n\n农村局), so only punctuation opens this clause.
       let a = v - 1;
-      while (a >= 0 && a >= v - MAX_NAME && !isSupportClauseStart(text.charCodeAt(a))) a--;
+      while (a >= 0 && a >= v - MAX_NAME && !isSupportClauseStart(text.charCodeAt(a)) && !isAfterVerbComma(text, a)) a--;
       if (a < v - MAX_NAME) continue;
       const clause = squash(text.slice(a + 1, v));
-      if (!/[要将应]/.test(clause) && /(?:部门|单位|[局办委会队站所院心镇乡])$/.test(clause)) {
-        pushProse(text, a + 1, v, 'support', out);
-      }
+      if (/[要将需须均]|应(?!急)/.test(clause) || !SUPPORT_CLAUSE_END.test(clause)) continue;
+      // Before a verb phrase (县公安局交警大队协助做好疏导) the clause must also open like a unit's
+      // name: 积极探索司法所协助… is a sentence, not a unit.
+      if (!AFTER_SUPPORT.has(text.charCodeAt(v + 2)) && !/^[县市省区乡镇各]/.test(clause)) continue;
+      pushProse(text, a + 1, v, 'support', out);
       continue;
     }
     const isLead = verb === Verb.Lead;
@@ -594,7 +630,9 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
     const you = lastIndexWithin(youBefore, v, MAX_NAME);
     if (you >= 0 && you >= v - MAX_NAME) {
       cs = clauseStart(text, marks, v);
-      if ((cs < 0 || you >= cs - 1) && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
+      // A PDF line break between 由 and the verb cuts a name, not the clause: 由县\n营商环境…中心牵头.
+      const sameClause = cs < 0 || you >= cs - 1 || onlyLineBreaksBetween(text, marks, you, v);
+      if (sameClause && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
     }
     // The two characters after the verb.
     const a0 = text.charCodeAt(v + 2);
@@ -634,7 +672,7 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
 }
 
 /** The characters extractUnits looks up in a CharPositions index. */
-export const UNIT_CHARS = '：:（()）。的牵负配在由成；;，,\n';
+export const UNIT_CHARS = '：:（()）。的牵负配协在由成；;，,\n';
 const UNIT_ALPHABET = new Alphabet(UNIT_CHARS);
 
 export function extractUnits(
