@@ -28,7 +28,7 @@ import {
 
 const W = '[ \\t\\r\\n\\u3000]{0,4}';
 const NUM = '(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})';
-const YP = `(?:[0-9]{4}${W}年${W}|(?:今年|本年|明年)${W})`;
+const YP = `(?:[0-9]{4}${W}年${W}|(?:今年|本年|明年|次年)${W})`;
 const MONTH = `${NUM}${W}月(?:${W}份)?`;
 const DAYPART = `(?:${W}${NUM}${W}[日号]|${W}(?:底|末|中旬|上旬|下旬|初))`;
 const DP = `${YP}?${MONTH}${DAYPART}?`;
@@ -42,11 +42,11 @@ const CN_NUM = '一二三四五六七八九十';
 /** The characters of W. */
 const W_CHARS = ' \t\r\n\u3000';
 /** What a date point holds before its 月: a year prefix (YP) and a month number (NUM). */
-const BEFORE_MONTH = `${DIGITS}${WIDE_DIGITS}${CN_NUM}${W_CHARS}年今本明`;
+const BEFORE_MONTH = `${DIGITS}${WIDE_DIGITS}${CN_NUM}${W_CHARS}年今本明次`;
 /** What a year prefix holds. */
-const YP_CHARS = `${DIGITS}${W_CHARS}年今本明`;
+const YP_CHARS = `${DIGITS}${W_CHARS}年今本明次`;
 /** Characters a year prefix (YP) or a month number can start with. */
-const DP_FIRST = `${DIGITS}${WIDE_DIGITS}今本明${CN_NUM}`;
+const DP_FIRST = `${DIGITS}${WIDE_DIGITS}今本明次${CN_NUM}`;
 /** Longest YP (2024 年 with whitespace): 4 + 4 + 1 + 4. */
 const YP_MAX = 13;
 /** Offset of a date point's 月 from its start: YP, a 3-char numeral, whitespace. */
@@ -136,12 +136,12 @@ export const DEADLINE_SHAPES = {
   half: anchored(
     `${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`,
     [{ ch: '半', maxLead: YP_MAX + 1, between: `${YP_CHARS}上下` }],
-    `${DIGITS}今本明上下`,
+    `${DIGITS}今本明次上下`,
   ),
   quarter: anchored(
     `${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`,
     [{ ch: '季', maxLead: YP_MAX + 1 + 1 + 4, between: `${YP_CHARS}第一二三四` }],
-    `${DIGITS}今本明第一二三四`,
+    `${DIGITS}今本明次第一二三四`,
   ),
   year: anchored(`[0-9]{4}${W}年(?:${W}(?:之前|以前|前))?`, [{ ch: '年', maxLead: 4 + 4, between: `${DIGITS}${W_CHARS}` }], DIGITS, {
     probe: probeYear,
@@ -233,8 +233,11 @@ const MILESTONE_WORDS = [
   '底',
 ];
 const MILESTONE_AFTER = new RegExp(`^(?:${MILESTONE_WORDS.join('|')})`);
-const LEAD_IN_BEFORE = /(?:到|至|在|于|确保|力争|争取|要在|要于|务必|必须|计划|预计)$/;
+// 于 cues a date (于6月底前), 关于/对于/由于 do not (关于2024年第一季度…的通报 is a title).
+const LEAD_IN_BEFORE = /(?:到|至|在|(?<![关对由等属])于|确保|力争|争取|要在|要于|务必|必须|计划|预计)$/;
 const CUTOFF_BEFORE = /(?:截至|截止|截止到|截止至)$/;
+/** A due-date label in prose: 申报截止日期为2024年8月15日 — the date is a deadline, though it has no 前. */
+const DUE_DATE_BEFORE = /截止(?:日期|时间)(?:为|是|：|:)?$/;
 const QUOTA_AFTER = /^[^，。；\n]{0,12}?(?:至少|不少于|不低于|不超过|累计)/;
 
 interface Found {
@@ -253,7 +256,7 @@ interface DatePoint {
 }
 
 const DP_PARSE =
-  /^(?:([0-9]{4})年|(今年|本年|明年))?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月份?(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(底|末|中旬|上旬|下旬|初))?$/;
+  /^(?:([0-9]{4})年|(今年|本年|明年|次年))?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月份?(?:([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]|(底|末|中旬|上旬|下旬|初))?$/;
 
 function parsePoint(s: string): DatePoint | null {
   const m = DP_PARSE.exec(squash(s));
@@ -263,7 +266,8 @@ function parsePoint(s: string): DatePoint | null {
   if (!(month >= 1 && month <= 12) || (day !== null && !(day >= 1 && day <= 31))) return null;
   return {
     year: m[1] ? Number(m[1]) : null,
-    rel: m[2] === '明年' ? 1 : m[2] ? 0 : null,
+    // 次年 in a plan (11月1日至次年3月15日) is the year after the document's, as 明年 is.
+    rel: m[2] === '明年' || m[2] === '次年' ? 1 : m[2] ? 0 : null,
     month,
     day,
     part: m[5] ?? null,
@@ -428,16 +432,41 @@ export function extractDeadlines(
   for (let k = 0; k < spans.count; k++) onRange(spans.start(k), spans.end(k));
 
   const onDated = (start: number, end: number): void => {
-    if (plainDate(text, start, end) && !inField(start)) return;
+    // 4—6月 as a 完成时限 value is a window ending with its last month (elsewhere 1—11月 is a
+    // statistics period, below).
+    const window = /([0-9]{4}[ \t\u3000]*年[ \t\u3000]*)?[0-9]{1,2}[ \t\u3000]*[—\-－–~～至到][ \t\u3000]*$/.exec(
+      text.slice(Math.max(0, start - 12), start),
+    );
+    if (window && inField(start - window[0].length)) {
+      const p = parsePoint(stripBefore(squash(text.slice(start, end))));
+      const year = window[1] ? Number(squash(window[1]).slice(0, 4)) : null;
+      if (p)
+        add({
+          start: start - window[0].length,
+          end,
+          date: resolvePoint({ ...p, year: p.year ?? year }, years.yearAt(start)).date,
+          precision: 'range',
+        });
+      return;
+    }
+    const prev = before(text, start, 8);
+    const dueDate = DUE_DATE_BEFORE.test(prev);
+    if (plainDate(text, start, end) && !inField(start) && !dueDate) return;
     const raw = text.slice(start, end);
     const s = squash(raw);
-    const prev = before(text, start);
     const next = after(text, end);
+    if (dueDate) {
+      const p = parsePoint(s);
+      if (p) add({ start, end, ...resolvePoint(p, years.yearAt(start)) });
+      return;
+    }
     // 1—11月 is a statistics period, 自…起 a start date, 截至…底 a cut-off.
     if (/[0-9][—\-－–~～至到]$/.test(prev) || /^(?:起|以来)/.test(next) || /(?:自|从)$/.test(prev)) return;
     if (CUTOFF_BEFORE.test(prev) && !hasSuffix(s)) return;
     // 截至2023年3月底已下达…: a past reference point, not a due date.
     if (!hasSuffix(s) && /^(?:已|的|以来)/.test(next)) return;
+    // 于4月上旬对…进行了督查: a past event in a report, not a due date.
+    if (!hasSuffix(s) && !inField(start) && /^[^，。；,;]{0,16}?了(?!解)/.test(next)) return;
     if (/每(?:年|月|季度)?$/.test(prev)) {
       add({ start, end, date: null, precision: 'recurring' });
       return;

@@ -62,6 +62,21 @@ const LEAD_IN_WORDS = [
   '下发',
   '详见',
   '通过',
+  // what a decision does to the documents it lists: 撤销岚政办发, 修改岚政办发, 经研究岚政发
+  '修改',
+  '修订',
+  '废止',
+  '撤销',
+  '现行',
+  '收到',
+  '比照',
+  '重申',
+  '同意',
+  '研究',
+  '其中',
+  // the committee written out before its code: 县委岚发 (县委办发 stays whole: 办 never starts a code)
+  '县委',
+  '市委',
   '关于',
   '文件',
   '精神',
@@ -100,6 +115,10 @@ const LEAD_IN_WORDS = [
   '该',
   '此',
   '至',
+  '原',
+  '指',
+  // 财政部财农: the ministry written out (人社部发 keeps its 部: two characters must follow a lead-in)
+  '部',
 ];
 
 /** Characters a code never starts with: a PDF line break before them split the issuer (运\n政办发). */
@@ -129,10 +148,19 @@ function readRun(text: string, open: number): { run: string; offsets: number[]; 
   }
   const offsets: number[] = [];
   let crossed = false;
+  // Characters read since the last single space stepped over (letter-spaced headers: 岚 政 发).
+  let sinceSpace = 0;
   while (i >= 0 && offsets.length < MAX_ISSUER + 4) {
     const ch = text[i];
     if (isHan(ch)) {
       offsets.push(i);
+      sinceSpace++;
+      i--;
+      continue;
+    }
+    // One space between single characters: a letter-spaced code (岚 政 办 发), not two words.
+    if ((ch === ' ' || ch === '\u3000') && sinceSpace === 1 && i > 0 && isHan(text[i - 1])) {
+      sinceSpace = 0;
       i--;
       continue;
     }
@@ -191,7 +219,11 @@ function issuerStart(run: string, known: ReadonlySet<string>): number {
     const words = LEAD_IN_BY_FIRST.get(run[at]!);
     if (!words) continue;
     for (const w of words) {
-      if (at <= Math.max(0, run.length - 2 - w.length) && run.startsWith(w, at)) cut = Math.max(cut, at + w.length);
+      const after = at + w.length;
+      // A code never starts with 政/办/发…: 原政发 is 原平's code, not 原 + 政发.
+      if (at <= Math.max(0, run.length - 2 - w.length) && run.startsWith(w, at) && !NEVER_FIRST.has(run[after]!)) {
+        cut = Math.max(cut, after);
+      }
     }
   }
   if (run.length - cut > MAX_ISSUER) cut = run.length - MAX_ISSUER;
@@ -206,15 +238,27 @@ export function extractDocNumbers(
 ): DocNumberEntity[] {
   const candidates = findCandidates(text, positions);
   // Issuers the document itself prints with a clean left boundary.
-  const known = new Set<string>();
+  const clean = new Set<string>();
   for (const c of candidates) {
-    if (c.clean && c.run.length <= 8 && issuerStart(c.run, NONE) === 0) known.add(c.run);
+    if (c.clean && c.run.length <= 8 && issuerStart(c.run, NONE) === 0) clean.add(c.run);
   }
-  return candidates.map((c) => {
+  // A clean run that is another clean run with two or more characters before it is that issuer
+  // with a word before it, at a line start (要求比照岚政办发 beside 岚政办发). One character is a
+  // region's code (晋财农 beside the ministry's 财农), so both stay.
+  const known = new Set<string>();
+  for (const run of clean) {
+    let prefixed = false;
+    for (let k = 2; k <= run.length - 2 && !prefixed; k++) prefixed = clean.has(run.slice(k));
+    if (!prefixed) known.add(run);
+  }
+  const out: DocNumberEntity[] = [];
+  for (const c of candidates) {
     const k = issuerStart(c.run, known);
     const issuer = c.run.slice(k);
+    // 编号（2024）12号, 序号 (2023) 5号: an issuer code never ends with 号.
+    if (issuer.endsWith('号')) continue;
     const start = c.runOffsets[k]!;
-    return {
+    out.push({
       kind: 'docNumber' as const,
       start,
       end: c.end,
@@ -223,6 +267,7 @@ export function extractDocNumbers(
       year: c.year,
       seq: c.seq,
       normalized: `${issuer}〔${c.year}〕${c.seq}号`,
-    };
-  });
+    });
+  }
+  return out;
 }

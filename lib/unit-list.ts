@@ -22,7 +22,7 @@ const UNIT_END =
 /** Persons, positions and non-organisations that happen to share those endings. */
 const NOT_UNIT =
   // Anywhere in the name: persons and verbs that never sit inside an organisation's name.
-  /(?:县长|书记|同志|负责人|干部|群众|居民|学生|家长|农户|协会会员|部分|全体|以下|以上|之一|[0-9０-９]|要|由|会同|应当|按照|根据|通过|对|向)|/
+  /(?:县长|书记|同志|负责人|干部|群众|居民|学生|家长|农户|协会会员|部分|全体|所有|以下|以上|之一|[0-9０-９]|要|需|须|由|会同|应当|按照|根据|通过|对|向)|/
     .source +
   // At the end only: nouns that end like units but are not (全社会, 大会, 景区), while 县人力资源和社会保障局,
   // 县中小企业服务中心, 景区管理处 and 领导小组 stay names.

@@ -612,8 +612,14 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
       // 由县委编办牵头，县财政局、县人社局配合。 — a clause that is only unit names, then 配合.
       // (应 is a modal verb — 各部门应配合 — except in 应急.)
       // PDF line breaks cut names (县农业\n\n农村局), so only punctuation opens this clause.
+      // A bracket closed again inside the clause is part of a name: 各乡（镇）人民政府配合.
       let a = v - 1;
-      while (a >= 0 && a >= v - MAX_NAME && !isSupportClauseStart(text.charCodeAt(a)) && !isAfterVerbComma(text, a)) a--;
+      for (let depth = 0; a >= 0 && a >= v - MAX_NAME; a--) {
+        const c = text.charCodeAt(a);
+        if (c === FULL_CLOSE || c === 0x29) depth++;
+        else if (depth > 0 && (c === FULL_OPEN || c === 0x28)) depth--;
+        else if (isSupportClauseStart(c) || isAfterVerbComma(text, a)) break;
+      }
       if (a < v - MAX_NAME) continue;
       const clause = squash(text.slice(a + 1, v));
       if (/[要将需须均]|应(?!急)/.test(clause) || !SUPPORT_CLAUSE_END.test(clause)) continue;

@@ -1,0 +1,118 @@
+// Cases found by a second reader who wrote fresh county documents (notices, decisions clearing old
+// documents, task tables, PDF text) and compared the extractor's output with their own labels.
+import { describe, expect, it } from 'vitest';
+import { extract, type Entity } from '../../lib/index';
+
+const of = <K extends Entity['kind']>(text: string, kind: K) =>
+  extract(text).filter((e): e is Extract<Entity, { kind: K }> => e.kind === kind);
+const units = (text: string) => of(text, 'unit').map((u) => `${u.name}/${u.role}`);
+
+describe('units supporting in prose (配合 / 协助)', () => {
+  it('lists every unit before 配合, also when the list names an 应急 bureau', () => {
+    expect(units('二、做好汛前检修。县水务局牵头，县应急局、县气象局、县自然资源局配合，6月10日前完成。')).toEqual([
+      '县水务局/lead',
+      '县应急局/support',
+      '县气象局/support',
+      '县自然资源局/support',
+    ]);
+  });
+
+  it('reads 配合 after a 牵头 clause joined by 、, and units ending in 室', () => {
+    expect(units('考核工作由县委督查室牵头、县政府督查室配合。')).toEqual(['县委督查室/lead', '县政府督查室/support']);
+  });
+
+  it('reads 协助, at a full stop or before what the unit does', () => {
+    expect(units('六、由县林业局负责，县财政局协助。')).toEqual(['县林业局/responsible', '县财政局/support']);
+    expect(units('活动当天，县公安局交警大队协助做好交通疏导。')).toEqual(['县公安局交警大队/support']);
+  });
+
+  it('keeps a bracket inside a name: 各乡（镇）人民政府配合', () => {
+    expect(units('由县文旅局牵头，各乡（镇）人民政府配合，三季度末前完成。')).toEqual(['县文旅局/lead', '各乡（镇）人民政府/support']);
+  });
+
+  it('does not take a sentence or a modal clause for a unit', () => {
+    expect(units('三是积极探索司法所协助县司法局开展基层执法监督。')).toEqual([]);
+    expect(units('（县水利局牵头，所有工作均需各乡镇人民政府配合）')).toEqual(['县水利局/lead']);
+    expect(units('各部门要积极配合，形成合力。')).toEqual([]);
+  });
+
+  it('joins a name that a PDF line break cut after 由', () => {
+    const [u] = of('八、由县\n营商环境建设服务中心牵头，做好企业服务。', 'unit');
+    expect(u).toMatchObject({ text: '县\n营商环境建设服务中心', name: '县营商环境建设服务中心', role: 'lead' });
+  });
+
+  it('gives 主办单位 the responsible role (only 牵头 leads), 协办单位 support', () => {
+    expect(units('主办单位：县文旅局；协办单位：县融媒体中心、团县委')).toEqual([
+      '县文旅局/responsible',
+      '县融媒体中心/support',
+      '团县委/support',
+    ]);
+  });
+});
+
+describe('document numbers: where the issuer starts', () => {
+  const issuers = (text: string) => of(text, 'docNumber').map((d) => d.issuer);
+
+  it('cuts the verb of a decision off the issuer, even when the same run starts a line', () => {
+    const t = ['山政办发〔2024〕31号', '撤销山政办发〔2021〕2号。', '同时废止山政发〔2020〕1号，其中山政发〔2022〕3号保留。'].join('\n');
+    expect(issuers(t)).toEqual(['山政办发', '山政办发', '山政发', '山政发']);
+    const more =
+      '修改山政\n办发〔2022〕9号，经研究山政发〔2023〕5号一并修改；现行山政办发〔2022〕4号、原山政办发〔2019〕12号、指山政办发〔2023〕8号。';
+    expect(issuers(more)).toEqual(['山政办发', '山政发', '山政办发', '山政办发', '山政办发']);
+    expect(
+      issuers('收到晋政办发〔2024〕9号后，要求各单位比照晋政发〔2024〕10号执行，重申山政发〔2023〕11号，同意山政函〔2024〕13号。'),
+    ).toEqual(['晋政办发', '晋政发', '山政发', '山政函']);
+  });
+
+  it('cuts an organ written out before its code, but keeps codes that contain it', () => {
+    expect(issuers('财政部财农〔2024〕6号、县委山发〔2024〕7号、县委办发〔2024〕8号、人社部发〔2024〕3号')).toEqual([
+      '财农',
+      '山发',
+      '县委办发',
+      '人社部发',
+    ]);
+  });
+
+  it('keeps a one-character region code in front of a code the document also cites bare', () => {
+    expect(issuers('转发财农〔2021〕56号。\n晋财农〔2021〕57号')).toEqual(['财农', '晋财农']);
+  });
+
+  it('reads a letter-spaced issuer of a PDF header, and the document year from it', () => {
+    const t = '山 政 发〔2024〕 12 号\n各乡镇于10月31日前报送。';
+    expect(of(t, 'docNumber')[0]).toMatchObject({ text: '山 政 发〔2024〕 12 号', issuer: '山政发', year: 2024, seq: 12 });
+    expect(of(t, 'deadline')[0]).toMatchObject({ text: '10月31日前', date: '2024-10-31' });
+  });
+
+  it('does not take 编号（2024）12号 for a document number', () => {
+    expect(of('村民小组编号（2024）12号地块除外。', 'docNumber')).toEqual([]);
+  });
+});
+
+describe('deadlines', () => {
+  it('reads 4—6月 in a 完成时限 field or column as a window ending with June', () => {
+    expect(of('山政发〔2024〕1号\n完成时限：4—6月\n', 'deadline')[0]).toMatchObject({
+      text: '4—6月',
+      date: '2024-06-30',
+      precision: 'range',
+    });
+    const table = '山政发〔2024〕1号\n序号\t任务\t完成时限\n1\t清理河道\t2025年4—6月\n';
+    expect(of(table, 'deadline')[0]).toMatchObject({ text: '2025年4—6月', date: '2025-06-30', precision: 'range' });
+    // In prose it stays a statistics period.
+    expect(of('山政发〔2024〕1号\n全县1—11月完成投资12亿元。', 'deadline')).toEqual([]);
+  });
+
+  it('resolves 次年 in a stage window to the year after the document', () => {
+    const t = '山政办发〔2023〕41号\n第二阶段：11月1日至次年3月15日，开展冬季供暖保障。';
+    expect(of(t, 'deadline')[0]).toMatchObject({ text: '11月1日至次年3月15日', date: '2024-03-15', precision: 'range' });
+  });
+
+  it('takes a date after 截止日期为 as due, without 前', () => {
+    expect(of('项目申报截止日期为2024年8月15日。', 'deadline')[0]).toMatchObject({ date: '2024-08-15', precision: 'day' });
+  });
+
+  it('ignores a quarter in a title after 关于, and a past event in a report', () => {
+    const t = '山政督字〔2024〕4号\n关于2024年第一季度重点工作落实情况的督查通报\n县政府督查室于4月上旬对全县重点工作进行了督查。';
+    expect(of(t, 'deadline')).toEqual([]);
+    expect(of('山政发〔2024〕1号\n各乡镇要于4月上旬完成摸底。', 'deadline')[0]).toMatchObject({ text: '4月上旬', date: '2024-04-10' });
+  });
+});
