@@ -349,6 +349,19 @@ function recurringBefore(text: string, start: number): boolean {
   return false;
 }
 
+const SEPARATOR = new CodeSet(SEP_CHARS);
+/** The last characters DUE_DATE_BEFORE can match. */
+const DUE_DATE_LAST = new CodeSet('为是：:期间');
+/** Whether the last non-space within 4 chars before `start` is one of `set` (a cheap test before a regex). */
+function lastBefore(text: string, start: number, set: CodeSet): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
+    const c = text.charCodeAt(i);
+    if (isWhiteSpaceCode(c)) continue;
+    return set.has(c);
+  }
+  return false;
+}
+
 /** Whether the last non-space within 7 chars before `start` is 到 or 至 (what before(text, start, 3) ends with). */
 function toBefore(text: string, start: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - 7; i--) {
@@ -434,9 +447,13 @@ export function extractDeadlines(
   const onDated = (start: number, end: number): void => {
     // 4—6月 as a 完成时限 value is a window ending with its last month (elsewhere 1—11月 is a
     // statistics period, below).
-    const window = /([0-9]{4}[ \t\u3000]*年[ \t\u3000]*)?[0-9]{1,2}[ \t\u3000]*[—\-－–~～至到][ \t\u3000]*$/.exec(
-      text.slice(Math.max(0, start - 12), start),
-    );
+    // Only valueStarts can open one, and a separator must stand just before: a char test first.
+    const window =
+      valueStarts.size > 0 && lastBefore(text, start, SEPARATOR)
+        ? /([0-9]{4}[ \t\u3000]*年[ \t\u3000]*)?[0-9]{1,2}[ \t\u3000]*[—\-－–~～至到][ \t\u3000]*$/.exec(
+            text.slice(Math.max(0, start - 12), start),
+          )
+        : null;
     if (window && inField(start - window[0].length)) {
       const p = parsePoint(stripBefore(squash(text.slice(start, end))));
       const year = window[1] ? Number(squash(window[1]).slice(0, 4)) : null;
@@ -449,9 +466,11 @@ export function extractDeadlines(
         });
       return;
     }
-    const prev = before(text, start, 8);
-    const dueDate = DUE_DATE_BEFORE.test(prev);
-    if (plainDate(text, start, end) && !inField(start) && !dueDate) return;
+    const plain = plainDate(text, start, end) && !inField(start);
+    // A plain date is no deadline unless a 截止日期为 label precedes it.
+    const dueDate = plain && lastBefore(text, start, DUE_DATE_LAST) && DUE_DATE_BEFORE.test(before(text, start, 8));
+    if (plain && !dueDate) return;
+    const prev = before(text, start);
     const raw = text.slice(start, end);
     const s = squash(raw);
     const next = after(text, end);
