@@ -107,7 +107,7 @@ function probeYear(text: string, pos: number): number {
  */
 export const DEADLINE_SHAPES = {
   recurring: anchored(
-    `每${W}个?${W}(?:季度末月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
+    `每${W}个?${W}(?:季度末月|季度首月|季度第一个月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
     [{ ch: '每', maxLead: 0 }],
     '每',
   ),
@@ -161,9 +161,9 @@ export const DEADLINE_SHAPES = {
   ),
   // 123 个 工作日 之内: 3 + 4 + 1 + 4 + 3 + 4 + 1 before the 内.
   relative: anchored(
-    `(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
-    [{ ch: '内', maxLead: 20, between: `${DIGITS}${CN_NUM}两${W_CHARS}个工作日自然天周月之以` }],
-    `${DIGITS}${CN_NUM}两`,
+    `(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
+    [{ ch: '内', maxLead: 20, between: `${DIGITS}${WIDE_DIGITS}${CN_NUM}两${W_CHARS}个工作日自然天周月之以` }],
+    `${DIGITS}${WIDE_DIGITS}${CN_NUM}两`,
   ),
   // 国庆节 + whitespace + 之: 前 sits at most 8 after the start, and is much rarer than 国, 五 or 元.
   holiday: anchored(
@@ -178,7 +178,7 @@ export const DEADLINE_CHARS = `${patternChars(Object.values(DEADLINE_SHAPES))}�
 const DEADLINE_ALPHABET = new Alphabet(DEADLINE_CHARS);
 
 /** Labels whose value is a deadline; the value may be 长期坚持 (ongoing). All are 4 characters. */
-const LABELS = new Set(['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '办结时限', '时间要求']);
+const LABELS = new Set(['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '办结时限', '时间要求', '整改时限', '整改期限']);
 const LABEL_LAST = new CodeSet([...LABELS].map((l) => l[3]).join(''));
 const isLabelSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
 
@@ -198,7 +198,7 @@ function labelValueStarts(text: string, colons: ArrayLike<number>, out: Set<numb
     out.add(v);
   }
 }
-const COLUMN_HEADERS = headers(['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '办结时限', '时限']);
+const COLUMN_HEADERS = headers(['完成时限', '完成时间', '完成期限', '时间节点', '时限要求', '办结时限', '整改时限', '整改期限', '时限']);
 const ONGOING_RE = /^(?:长期坚持|长期推进|持续推进|持续开展|常态化推进|常态化开展|长期|常态化)/;
 
 /** Verbs that make a bare date a milestone: 10月完工, 2023年9月开始…工作. */

@@ -121,6 +121,9 @@ const LEAD_IN_WORDS = [
   '部',
 ];
 
+/** Type characters that end a code: 发, 函, 字 … */
+const ISSUER_LAST = new Set([...'发函字任督规组预建电办']);
+
 /** Characters a code never starts with: a PDF line break before them split the issuer (运\n政办发). */
 const NEVER_FIRST = new Set(['政', '办', '发', '函', '字', '任', '组', '干', '委', '厅', '规']);
 
@@ -145,6 +148,12 @@ function readRun(text: string, open: number): { run: string; offsets: number[]; 
   while (i >= 0 && gap < 2 && (text[i] === ' ' || text[i] === '\u3000')) {
     i--;
     gap++;
+  }
+  // So may a PDF line break, after a code's type character (青政办发\n〔2024〕12号), not after prose (…的通知\n〔2024〕).
+  if (gap < 2 && text[i] === '\n') {
+    let j = i;
+    while (j >= 0 && j > i - 4 && isSpace(text[j])) j--;
+    if (j >= 0 && ISSUER_LAST.has(text[j]!)) i = j;
   }
   const offsets: number[] = [];
   let crossed = false;

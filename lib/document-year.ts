@@ -65,6 +65,23 @@ const DOCUMENT_YEAR_ALPHABET = new Alphabet(DOCUMENT_YEAR_CHARS);
 const isLineBreak = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 const isLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
 
+const [YIN, FA] = [0x5370, 0x53d1]; // 印发
+/** The date of an issue line, ending with its 日 at `day`. */
+const ISSUED_DATE_RE = /(\d{4})[ \t\u3000]*年[ \t\u3000]*\d{1,2}[ \t\u3000]*月[ \t\u3000]*\d{1,2}[ \t\u3000]*$/;
+
+function issuedLine(text: string, day: number, after: number, out: Mark[]): void {
+  let j = after;
+  while (j < text.length && isLineSpace(text.charCodeAt(j))) j++;
+  if (j < text.length && !isLineBreak(text.charCodeAt(j))) return;
+  const m = ISSUED_DATE_RE.exec(text.slice(Math.max(0, day - 20), day));
+  if (!m) return;
+  // The issuing office, then space, then the date (or the date alone): 于2022年3月1日印发 is prose.
+  const before = day - m[0].length - 1;
+  if (before >= 0 && !isLineSpace(text.charCodeAt(before)) && !isLineBreak(text.charCodeAt(before))) return;
+  const year = Number(m[1]);
+  if (year >= 1949 && year <= 2099) out.push({ offset: day - m[0].length, year });
+}
+
 /**
  * Matches of SIGNATURE_LINE_RE as a global scan finds them: each ends with the 日 that is the last
  * character of its line but [ \t\u3000], and starts its line. So only lines ending that way are
@@ -76,7 +93,11 @@ function signatureLines(text: string, days: ArrayLike<number>, out: Mark[]): voi
     const d = days[k]!;
     let j = d + 1;
     while (j < text.length && isLineSpace(text.charCodeAt(j))) j++;
-    if (j < text.length && !isLineBreak(text.charCodeAt(j))) continue;
+    if (j < text.length && !isLineBreak(text.charCodeAt(j))) {
+      // The issue line under a document without 文号 (会议纪要): 县政府办公室 2024年7月10日印发.
+      if (text.charCodeAt(j) === YIN && text.charCodeAt(j + 1) === FA) issuedLine(text, d, j + 2, out);
+      continue;
+    }
     // The start of this line; earlier lines were passed already (days come in order).
     let i = d;
     while (i > lineStart && !isLineBreak(text.charCodeAt(i - 1))) i--;

@@ -18,7 +18,7 @@ export interface UnitSpan {
 
 /** Endings of organisation names. Only applied to text already known to be in a unit slot. */
 const UNIT_END =
-  /(?:局|办|委|会|部|部门|单位|中心|大队|支队|中队|乡镇|乡（镇）|乡\(镇\)|镇|乡|街道|政府|党委|党组|管委会|公司|集团|组|专班|队|站|所|段|院|校|社|联|室|处|科|厅|署|工委|行|区|馆|团|成员单位|（社区）|\(社区\))$/;
+  /(?:局|办|委|会|部|部门|单位|中心|大队|支队|中队|乡镇|乡（镇）|乡\(镇\)|镇|乡|街道|政府|党委|党组|管委会|公司|集团|组|专班|机关|队|站|所|段|院|校|社|联|室|处|科|厅|署|工委|行|区|馆|团|成员单位|（社区）|\(社区\))$/;
 /** Persons, positions and non-organisations that happen to share those endings. */
 const NOT_UNIT =
   // Anywhere in the name: persons and verbs that never sit inside an organisation's name.
@@ -26,11 +26,12 @@ const NOT_UNIT =
     .source +
   // At the end only: nouns that end like units but are not (全社会, 大会, 景区), while 县人力资源和社会保障局,
   // 县中小企业服务中心, 景区管理处 and 领导小组 stay names.
-  /(?:社会|大会|会议|机会|企业|工作|领导|主任|区域|地区|景区|园区内|小区|社区)$|^(?:部门|单位|政府|有关|相关)$|^[0-9]/.source;
+  /(?:社会|大会|会议|机会|企业|工作|领导|主任|区域|地区|景区|园区内|小区|社区)$|^(?:部门|单位|政府|有关|相关)$|^[0-9]|^(?:设在|挂靠)/
+    .source;
 const NOT_UNIT_RE = new RegExp(NOT_UNIT);
 
 /** Last characters of the UNIT_END endings: a name ending otherwise is rejected without a regex. */
-const UNIT_LAST = new Set([...'局办委会部门位心队镇乡道府组司团班站所段院校社联室处科厅署行区馆）)'].map((c) => c.charCodeAt(0)));
+const UNIT_LAST = new Set([...'局办委会部门位心队镇乡道府组司团班站所段院校社联室处科厅署行区馆关）)'].map((c) => c.charCodeAt(0)));
 /** Longest UNIT_END ending (乡（镇）, 成员单位); the $-anchored test only needs that many last chars. */
 const UNIT_END_MAX = 4;
 
@@ -52,7 +53,9 @@ const ROLE_TAIL: Array<[RegExp, RoleWord]> = [
   [/牵头(?:负责|组织|抓总)?$/, 'lead'],
   [/协调$/, 'lead'],
   [/(?:配合|协助|协办|参与)$/, 'support'],
-  [/(?:按职责分工负责|按分工负责|分工负责|按职责负责|负责落实|具体负责|负责)$/, 'explicit-responsible'],
+  [/(?:按职责分工负责|按分工负责|分工负责|按职责负责|负责落实|具体负责|共同负责|负责)$/, 'explicit-responsible'],
+  // (县农业农村局牵头，各乡镇抓好落实): the units that carry the task out.
+  [/(?:抓好落实|具体落实|组织落实|落实|具体实施|组织实施|实施)$/, 'responsible'],
 ];
 
 interface Range {
@@ -100,7 +103,7 @@ function splitStructure(text: string, start: number, end: number): Range[][][] {
 }
 
 /** Last characters of the ROLE_TAIL words: any other ending carries no role word. */
-const ROLE_LAST = new Set([...'实头责织总调合助办与'].map((c) => c.charCodeAt(0)));
+const ROLE_LAST = new Set([...'实头责织总调合助办与施'].map((c) => c.charCodeAt(0)));
 
 /** Strip a role word off the end of a sub-group's last item. */
 function stripRole(text: string, r: Range): { range: Range; role: RoleWord } {

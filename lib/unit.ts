@@ -282,8 +282,15 @@ function labelValueEnd(text: string, from: number, labels: LabelAtColon): number
     const last = text.charCodeAt(skipBack(text, nl - 1));
     let j = nl;
     while (j < limit && j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
-    const nextLine = text.slice(j, lineEnd(text, j, j + 9));
-    const shortTail = nextLine.length > 0 && nextLine.length <= 8 && !/[：:。]/.test(nextLine) && /^[\u4e00-\u9fff]/.test(nextLine);
+    const nextEnd = lineEnd(text, j, j + 9);
+    const nextLine = text.slice(j, nextEnd);
+    // A next line that ends at a colon is a field of its own (办结时限：, 备注：), whatever its label.
+    const shortTail =
+      nextLine.length > 0 &&
+      nextLine.length <= 8 &&
+      !isColon(text.charCodeAt(nextEnd)) &&
+      !/[：:。]/.test(nextLine) &&
+      /^[\u4e00-\u9fff]/.test(nextLine);
     if ((last === 0x3001 || last === 0xff0c || shortTail) && j < text.length && j < limit) {
       end = j;
       continue;
@@ -333,10 +340,15 @@ function fromLabels(text: string, positions: CharPositions, brackets: Brackets, 
       }
     } else end = labelValueEnd(text, from, labels);
     if (end - from < 2) continue;
+    // A gazette's masthead (主办单位：…政府办公室 over 地址/邮编/电话) names its publisher, not a task's unit.
+    if (text.startsWith('主办', labelStart) && MASTHEAD_AFTER.test(text.slice(end, end + 40))) continue;
     const spans = parseUnitList(text, from, end, PLAIN_LIST[role]) ?? parseLeniently(text, from, end, role);
     out.push(...spans);
   }
 }
+
+/** What follows a masthead's 主办单位 line. */
+const MASTHEAD_AFTER = /^\s*(?:地址|邮编|邮政编码|电话|联系电话|传真|主编|编辑|出版|印刷|网址)[：:]/;
 
 /** 、，,；; */
 const isItemSeparator = (c: number): boolean => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b;
@@ -376,7 +388,7 @@ function fromColumns(text: string, rows: TableRows, out: UnitSpan[]): void {
 
 /** Cheap test before parsing a bracket: it ends like a unit name or a role word, and holds no prose marks. */
 const LOOKS_LIKE_UNIT_LIST =
-  /^[^0-9“”《》。"]*(?:[局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司]|负责|牵头|配合|协助|协办|落实|协调)[\s*]*$/;
+  /^[^0-9“”《》。"]*(?:[局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司]|负责|牵头|配合|协助|协办|参与|落实|实施|协调)[\s*]*$/;
 /** The last character LOOKS_LIKE_UNIT_LIST allows before the trailing [\s*]: checked first, by code. */
 const LOOKS_LAST = new CodeSet('局办委会部门位心队镇乡道府组班站所段院校社联室处科厅署区馆团行司责头合助实调');
 
@@ -494,6 +506,7 @@ function isAfterVerbComma(text: string, i: number): boolean {
 /** What opens the clause before 配合: 。；;，,（(：: */
 const isSupportClauseStart = (c: number): boolean =>
   c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === FULL_OPEN || c === 0x28 || isColon(c);
+const [JIE, SHI_EXPLAIN] = [...'解释'].map(code) as [number, number];
 const [DE, LI, ZU, ZHI, REN, TONG, ZHI_COMRADE] = [...'的立组织人同志'].map(code) as [
   number,
   number,
@@ -630,6 +643,11 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
       continue;
     }
     const isLead = verb === Verb.Lead;
+    // The two characters after the verb.
+    const a0 = text.charCodeAt(v + 2);
+    const a1 = text.charCodeAt(v + 3);
+    // 本办法由县财政局负责解释: boilerplate naming who interprets the text, not a task.
+    if (!isLead && a0 === JIE && a1 === SHI_EXPLAIN) continue;
     // The clause start is found only when a path below needs it (-2: not yet).
     let cs = -2;
     // 由县农业农村局牵头 / 建立由教育部门牵头
@@ -640,9 +658,6 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
       const sameClause = cs < 0 || you >= cs - 1 || onlyLineBreaksBetween(text, marks, you, v);
       if (sameClause && pushProse(text, you + 1, v, isLead ? 'lead' : 'responsible', out)) continue;
     }
-    // The two characters after the verb.
-    const a0 = text.charCodeAt(v + 2);
-    const a1 = text.charCodeAt(v + 3);
     // 交通局牵头，负责… / 各行业安全专班牵头，制定…; 负责人, 负责的, 负责同志 are no assignment.
     const next = isLead
       ? a0 === 0xff0c || a0 === 0x2c || a0 === 0x3001 || (a0 === FU && a1 === ZE) || (a0 === ZU && a1 === ZHI)

@@ -116,3 +116,55 @@ describe('deadlines', () => {
     expect(of('山政发〔2024〕1号\n各乡镇要于4月上旬完成摸底。', 'deadline')[0]).toMatchObject({ text: '4月上旬', date: '2024-04-10' });
   });
 });
+
+describe('a second review: 督办单, 整改方案, 应急预案, 会议纪要, numerals', () => {
+  it('ends a label list at the next line’s field, whatever its label', () => {
+    expect(units('责任单位：县财政局、县发改局\n办结时限：10月底')).toEqual(['县财政局/responsible', '县发改局/responsible']);
+    expect(units('牵头单位：县住建局\n责任领导：王某某\n督办要求：按月报送')).toEqual(['县住建局/lead']);
+    // A short next line without a colon still continues a name a PDF line break cut.
+    expect(units('责任单位：县财政局、县马营庄\n乡\n备注：无')).toEqual(['县财政局/responsible', '县马营庄乡/responsible']);
+  });
+
+  it('reads units ending in 机关, and not a location note or the body that interprets a text', () => {
+    expect(units('责任单位：县纪委监委机关、县委组织部')).toEqual(['县纪委监委机关/responsible', '县委组织部/responsible']);
+    expect(units('指挥部办公室（设在县应急管理局）负责日常工作。')).toEqual(['指挥部办公室/responsible']);
+    expect(units('第二十条 本办法由县林业局负责解释。')).toEqual([]);
+  });
+
+  it('reads the group after 牵头 in a bracket when it carries the task out (落实 / 实施 / 共同负责)', () => {
+    expect(units('（县农业农村局牵头，各乡镇抓好落实）')).toEqual(['县农业农村局/lead', '各乡镇/responsible']);
+    expect(units('（县农业农村局牵头，各乡镇共同负责）')).toEqual(['县农业农村局/lead', '各乡镇/responsible']);
+    expect(units('（镇农业综合服务中心负责，各村委会具体落实）')).toEqual(['镇农业综合服务中心/responsible', '各村委会/responsible']);
+  });
+
+  it('does not take a gazette masthead’s 主办单位 for a task’s unit', () => {
+    expect(units('主办单位：山河县人民政府办公室\n地址：山河县新华街1号\n电话：0000-1234567')).toEqual([]);
+  });
+
+  it('reads 整改时限 like 完成时限, and 每季度首月 / full-width relative deadlines', () => {
+    expect(of('山政发〔2024〕1号\n整改时限：长期坚持\n', 'deadline')[0]).toMatchObject({ text: '长期坚持', precision: 'ongoing' });
+    expect(of('每季度首月10日前报送上季度情况。', 'deadline')[0]).toMatchObject({ text: '每季度首月10日前', precision: 'recurring' });
+    expect(of('期满后３个工作日内办结。', 'deadline')[0]).toMatchObject({ text: '３个工作日内', precision: 'relative' });
+  });
+
+  it('keeps a year written in full-width digits or numerals as written', () => {
+    const t = '山政发〔2024〕1号\n二〇二五年三月底前完成；２０２５年５月１５日前报送；２０２５年底前验收。';
+    expect(of(t, 'deadline').map((d) => [d.text, d.date])).toEqual([
+      ['二〇二五年三月底前', '2025-03-31'],
+      ['２０２５年５月１５日前', '2025-05-15'],
+      ['２０２５年底前', '2025-12-31'],
+    ]);
+  });
+
+  it('takes the year of a document without 文号 from its full-width signature or its 印发 line', () => {
+    expect(of('各乡镇于９月底前完成。\n\n山河县人民政府\n２０２３年５月６日\n', 'deadline')[0]).toMatchObject({ date: '2023-09-30' });
+    const minutes =
+      '山河县人民政府常务会议纪要\n〔2024〕第6期\n由县住建局负责，8月15日前完成。\n山河县人民政府办公室　　2024年7月10日印发\n';
+    expect(of(minutes, 'deadline')[0]).toMatchObject({ text: '8月15日前', date: '2024-08-15' });
+  });
+
+  it('reads a 文号 whose bracket a PDF line break moved to the next line', () => {
+    expect(of('（山政办发\n〔2024〕12号）', 'docNumber')[0]).toMatchObject({ issuer: '山政办发', year: 2024, seq: 12 });
+    expect(of('关于做好防汛工作的通知\n〔2024〕12号', 'docNumber')).toEqual([]);
+  });
+});
