@@ -464,17 +464,8 @@ const enum Verb {
   SupportUnder,
 }
 const code = (ch: string): number => ch.charCodeAt(0);
-const [QIAN, TOU, FU, ZE, PEI, HE, XIA, XIE, ZHU] = [...'牵头负责配合下协助'].map(code) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+/** The characters of the verbs verbAt reads, by name (牵头 负责 配合 配合下 协助). */
+const [QIAN, TOU, FU, ZE, PEI, HE, XIA, XIE, ZHU] = Array.from('牵头负责配合下协助', code);
 /** What ends a support clause's last unit name. */
 const SUPPORT_CLAUSE_END = /(?:部门|单位|[局办委会心队镇乡道府组班站所段院校社联室处科厅署区馆团行司])$/;
 /** Punctuation after a support verb: the clause before it is all the sentence says (…县气象局配合，). */
@@ -506,16 +497,8 @@ function isAfterVerbComma(text: string, i: number): boolean {
 /** What opens the clause before 配合: 。；;，,（(：: */
 const isSupportClauseStart = (c: number): boolean =>
   c === FULL_STOP || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c || c === FULL_OPEN || c === 0x28 || isColon(c);
-const [JIE, SHI_EXPLAIN] = [...'解释'].map(code) as [number, number];
-const [DE, LI, ZU, ZHI, REN, TONG, ZHI_COMRADE] = [...'的立组织人同志'].map(code) as [
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
+const [JIE, SHI_EXPLAIN] = Array.from('解释', code);
+const [DE, LI, ZU, ZHI, REN, TONG, ZHI_COMRADE] = Array.from('的立组织人同志', code);
 
 /** lastIndexOf bounded to `span` characters before `before`, from a character's positions. */
 function lastIndexWithin(last: LastBefore, before: number, span: number): number {
