@@ -11,7 +11,27 @@ export default defineConfig({
   imports: false,
   // JSX itself is compiled by esbuild/oxc via tsconfig (jsxImportSource: preact);
   // the preset only adds prefresh HMR for `wxt dev`.
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Each module of an extension page is a request to the browser before its script runs (~10 ms
+    // apiece on this machine): the pages' shared code (Preact, utils, the note model) goes into one
+    // chunk, so the popup loads three modules instead of four. Both browsers have modulepreload.
+    build: {
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        output: {
+          advancedChunks: {
+            groups: [
+              {
+                name: 'shared',
+                test: /node_modules[\\/]preact|[\\/]utils[\\/]|[\\/]lib[\\/]notes[\\/]note\.ts|[\\/]storage[\\/]persist\.ts|[\\/]dom[\\/]summary\.ts|wxt-html-plugins/,
+              },
+            ],
+          },
+        },
+      },
+    },
+  }),
   manifest: ({ browser }) => ({
     // Words come from public/_locales/<lang>/messages.json (zh_CN first; en); see utils/i18n.ts.
     default_locale: 'zh_CN',
