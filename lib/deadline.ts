@@ -107,9 +107,13 @@ function probeYear(text: string, pos: number): number {
  */
 export const DEADLINE_SHAPES = {
   recurring: anchored(
-    `每${W}个?${W}(?:季度末月|季度首月|季度第一个月|季度末|季度|半年|月|年|周)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
-    [{ ch: '每', maxLead: 0 }],
-    '每',
+    // 次月10日前: a monthly report due in the month after each one.
+    `(?:每${W}个?${W}(?:季度末月|季度首月|季度第一个月|季度末|季度|半年|月|年|周)|次月)${W}的?${W}(?:${MONTH}${W})?(?:${NUM}${W}[日号]|底|末)${W}(?:之前|以前|前)`,
+    [
+      { ch: '每', maxLead: 0 },
+      { ch: '次', maxLead: 0 },
+    ],
+    '每次',
   ),
   range: anchored(
     `(?:即日起${W}至${W}(?:${YP}?${MONTH}${DAYPART}?|[0-9]{4}${W}年${W}(?:底|末)))|(?:${DP}${W}${SEP}${W}${DP_END}${BEFORE})`,
@@ -134,9 +138,13 @@ export const DEADLINE_SHAPES = {
     `${DIGITS}今本明年`,
   ),
   half: anchored(
-    `${YP}?(?:上半年|下半年)(?:${W}(?:末|底))?${BEFORE}`,
-    [{ ch: '半', maxLead: YP_MAX + 1, between: `${YP_CHARS}上下` }],
-    `${DIGITS}今本明次上下`,
+    // 年中 (mid-year) is due with the first half: 今年年中完成, 年中前.
+    `${YP}?(?:上半年|下半年|年${W}中)(?:${W}(?:末|底))?${BEFORE}`,
+    [
+      { ch: '半', maxLead: YP_MAX + 1, between: `${YP_CHARS}上下` },
+      { ch: '中', maxLead: YP_MAX + 1 + 4, between: YP_CHARS },
+    ],
+    `${DIGITS}今本明次上下年`,
   ),
   quarter: anchored(
     `${YP}?第?[一二三四1-4]${W}季度(?:${W}(?:末|底))?${BEFORE}`,
@@ -161,6 +169,7 @@ export const DEADLINE_SHAPES = {
   ),
   // 123 个 工作日 之内: 3 + 4 + 1 + 4 + 3 + 4 + 1 before the 内.
   relative: anchored(
+    // Counts of years (五年内取消资格, 前2年内无事故, 三年内不得转让) are mostly limits, not deadlines.
     `(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})${W}(?:个${W})?(?:工作日|自然日|日|天|周|月)${W}(?:之内|以内|内)`,
     [{ ch: '内', maxLead: 20, between: `${DIGITS}${WIDE_DIGITS}${CN_NUM}两${W_CHARS}个工作日自然天周月之以` }],
     `${DIGITS}${WIDE_DIGITS}${CN_NUM}两`,
@@ -529,6 +538,8 @@ export function extractDeadlines(
       add({ start, end, date: null, precision: 'recurring' });
       return;
     }
+    // 每半年末: a frequency, not the year's end.
+    if (/半$/.test(prev)) return;
     if (CUTOFF_BEFORE.test(prev) && !hasSuffix(s)) return;
     const y = /^([0-9]{4})年/.exec(s);
     const docYear = years.yearAt(start);
@@ -555,7 +566,7 @@ export function extractDeadlines(
   };
   const onHalf = (start: number, end: number): void => {
     const s = squash(text.slice(start, end));
-    if (periodAccepted(start, end, s)) add({ start, end, date: periodDate(start, s, s.includes('上半年') ? 6 : 12), precision: 'half' });
+    if (periodAccepted(start, end, s)) add({ start, end, date: periodDate(start, s, s.includes('下半年') ? 12 : 6), precision: 'half' });
   };
   const onQuarter = (start: number, end: number): void => {
     const s = squash(text.slice(start, end));
@@ -591,7 +602,8 @@ export function extractDeadlines(
     const w = text.slice(start, end);
     const prev = before(text, start, 4);
     const next = after(text, end);
-    if (w === '年内' && (/[0-9一二三四五六七八九十两今本当]$/.test(prev) || QUOTA_AFTER.test(next))) return;
+    // 两年内 / 半年内 are durations (relative, below), not "within this year".
+    if (w === '年内' && (/[0-9一二三四五六七八九十两今本当半]$/.test(prev) || QUOTA_AFTER.test(next))) return;
     if (w !== '年内' && w !== '今年内' && w !== '本年内') {
       if (/^(?:以来|是|，|,|的|上半年|下半年|第?[一二三四]季度)/.test(next)) return;
       const cue = LEAD_IN_BEFORE.test(prev) || /^(?:内|底|年底|完成|全部|实现|建成|开工|竣工)/.test(next);

@@ -18,7 +18,7 @@ export interface UnitSpan {
 
 /** Endings of organisation names. Only applied to text already known to be in a unit slot. */
 const UNIT_END =
-  /(?:局|办|委|会|部|部门|单位|中心|大队|支队|中队|乡镇|乡（镇）|乡\(镇\)|镇|乡|街道|政府|党委|党组|管委会|公司|集团|组|专班|机关|队|站|所|段|院|校|社|联|室|处|科|厅|署|工委|行|区|馆|团|成员单位|（社区）|\(社区\))$/;
+  /(?:局|办|委|会|部|部门|单位|中心|大队|支队|中队|乡镇|乡（镇）|乡\(镇\)|镇|乡|街道|政府|党委|党组|管委会|公司|集团|组|专班|机关|队|站|所|段|院|校|社|联|室|处|科|厅|署|工委|行|区|馆|团|成员单位|（(?:社区|街道|镇|乡|村)）|\((?:社区|街道|镇|乡|村)\))$/;
 /** Persons, positions and non-organisations that happen to share those endings. */
 const NOT_UNIT =
   // Anywhere in the name: persons and verbs that never sit inside an organisation's name.
@@ -122,6 +122,9 @@ const CONJUNCTIONS = ['及其下设', '及', '和', '与'];
 /** What may follow 等 without naming units of its own (X等部门, X等有关单位). */
 const GENERIC_TAIL = /^(?:部门|单位|有关部门|相关部门|部门和单位|单位和部门|有关单位|相关单位|)$/;
 
+/** What a bracket after a level of government names as its alternative: 各镇（街道）, 各村（社区）. */
+export const LEVEL_ALTERNATIVE = /^(?:街道|街道办事处|社区|镇|乡|村|居|场)$/;
+
 /** Names inside an item: 等 tails, 和/及 pairs, trailing parenthesised aliases. */
 function namesIn(text: string, r: Range): Range[] {
   r = trim(text, r);
@@ -144,6 +147,8 @@ function namesIn(text: string, r: Range): Range[] {
     if (open > 0) {
       const head = trim(text, { start: r.start, end: r.start + open });
       const inner = { start: r.start + open + 1, end: r.end - 1 };
+      // 各镇（街道）: the other kind of the same level, part of the name as in 各乡（镇）人民政府.
+      if (LEVEL_ALTERNATIVE.test(squash(text.slice(inner.start, inner.end)))) return [r];
       const headOk = isUnitName(squash(text.slice(head.start, head.end)));
       if (headOk) {
         const named: Range[] = [head];

@@ -9,11 +9,11 @@
  * Addressee lines, letterheads, signatures and organisations merely mentioned are none of these.
  */
 import type { UnitEntity, UnitRole } from './entity';
-import { CodeSet, isSpaceCode, isWhiteSpaceCode, squash } from './cjk';
+import { CodeSet, isHan, isSpaceCode, isWhiteSpaceCode, squash } from './cjk';
 import { Alphabet, CharPositions } from './anchored-scan';
 import { CoveredOffsets } from './covered';
 import { columnCells, headers, tableRows, type TableRows } from './table';
-import { parseUnitList, type ListOptions, type UnitSpan } from './unit-list';
+import { LEVEL_ALTERNATIVE, parseUnitList, type ListOptions, type UnitSpan } from './unit-list';
 
 // Roles as the issue defines them: 牵头 → lead, 配合/协办 → support, anything else (主办 too) → responsible.
 const LABEL_ROLE: Record<string, UnitRole> = {
@@ -340,8 +340,9 @@ function fromLabels(text: string, positions: CharPositions, brackets: Brackets, 
       }
     } else end = labelValueEnd(text, from, labels);
     if (end - from < 2) continue;
-    // A gazette's masthead (主办单位：…政府办公室 over 地址/邮编/电话) names its publisher, not a task's unit.
-    if (text.startsWith('主办', labelStart) && MASTHEAD_AFTER.test(text.slice(end, end + 40))) continue;
+    // A gazette's masthead or a site's footer (主办单位：…政府办公室 beside 地址/电话/ICP备…) names the
+    // publisher, not a task's unit.
+    if (isPublisherLabel(text, labelStart) && isMasthead(text, labelStart, end)) continue;
     const spans = parseUnitList(text, from, end, PLAIN_LIST[role]) ?? parseLeniently(text, from, end, role);
     out.push(...spans);
   }
@@ -349,6 +350,17 @@ function fromLabels(text: string, positions: CharPositions, brackets: Brackets, 
 
 /** What follows a masthead's 主办单位 line. */
 const MASTHEAD_AFTER = /^\s*(?:地址|邮编|邮政编码|电话|联系电话|传真|主编|编辑|出版|印刷|网址)[：:]/;
+/** What stands near a web page footer's 主办单位 / 承办单位. */
+const FOOTER_NEAR = /ICP|备案|版权|网站标识码|技术支持|公网安备|Copyright|©/;
+
+const isPublisherLabel = (text: string, at: number): boolean =>
+  text.startsWith('主办', at) || text.startsWith('承办', at) || text.startsWith('协办', at);
+
+function isMasthead(text: string, labelStart: number, valueEnd: number): boolean {
+  return (
+    MASTHEAD_AFTER.test(text.slice(valueEnd, valueEnd + 40)) || FOOTER_NEAR.test(text.slice(Math.max(0, labelStart - 80), valueEnd + 80))
+  );
+}
 
 /** 、，,；; */
 const isItemSeparator = (c: number): boolean => c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b;
@@ -411,6 +423,8 @@ function fromBrackets(text: string, brackets: Brackets, out: UnitSpan[]): void {
     if (last === i || !LOOKS_LAST.has(text.charCodeAt(last))) continue;
     const inner = text.slice(i + 1, close);
     if (!LOOKS_LIKE_UNIT_LIST.test(inner)) continue;
+    // 各镇（街道），县直各部门： — the bracket belongs to the name before it, not to a task.
+    if (isHan(text[i - 1]) && LEVEL_ALTERNATIVE.test(squash(inner))) continue;
     if (/^[\s*]*(?:责任单位|牵头单位|配合单位|责任部门|牵头部门)/.test(inner)) continue; // a label: fromLabels
     const spans = parseUnitList(text, i + 1, close, BRACKET_LIST);
     if (spans) {
@@ -421,7 +435,8 @@ function fromBrackets(text: string, brackets: Brackets, out: UnitSpan[]): void {
 }
 
 /** (二) 县政府办公室牵头负责的工作 — the heading assigns the tasks listed under it. */
-const HEADING_RE = /^[ \t\u3000]*[（(][一二三四五六七八九十]{1,4}[)）][ \t\u3000]*([^\n]{2,80}?)(?:负责落实|负责)的工作[ \t\u3000]*$/gm;
+const HEADING_RE =
+  /^[ \t\u3000]*(?:[（(][一二三四五六七八九十]{1,4}[)）]|[一二三四五六七八九十]{1,4}[、．.])[ \t\u3000]*([^\n]{2,80}?)(?:按职责分工负责|分工负责|负责落实|负责)的工作[ \t\u3000]*$/gm;
 
 const WORK_1 = '工'.charCodeAt(0);
 const WORK_2 = '作'.charCodeAt(0);
@@ -467,7 +482,7 @@ const code = (ch: string): number => ch.charCodeAt(0);
 /** The characters of the verbs verbAt reads, by name (牵头 负责 配合 配合下 协助). */
 const [QIAN, TOU, FU, ZE, PEI, HE, XIA, XIE, ZHU] = Array.from('牵头负责配合下协助', code);
 /** What ends a support clause's last unit name. */
-const SUPPORT_CLAUSE_END = /(?:部门|单位|[局办委会心队镇乡道府组班站所段院校社联室处科厅署区馆团行司])$/;
+const SUPPORT_CLAUSE_END = /(?:部门|单位|[局办委会心队镇乡道府组班站所段院校社联室处科厅署区馆团行司])(?:（(?:街道|社区|镇|乡|村)）)?$/;
 /** Punctuation after a support verb: the clause before it is all the sentence says (…县气象局配合，). */
 const AFTER_SUPPORT = new CodeSet('，,。；;）)\n');
 /** What may not follow a support verb: 配合的 / 协助的 name a thing (配合的部门), 配合度 a measure. */
@@ -552,13 +567,29 @@ function pushProse(text: string, start: number, end: number, role: UnitRole, out
     const marker = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
     if (marker) start += marker[0].length;
   }
+  // 答：县农业农村局牵头… on a 政策解读 page.
+  const qa = /^[问答][：:][ \t\u3000]*/.exec(text.slice(start, start + 4));
+  if (qa) start += qa[0].length;
+  // How the units share the task is no part of their names: …按职责分工负责, …共同牵头.
+  const how = HOW_BEFORE_VERB.exec(text.slice(Math.max(start, end - 6), end));
+  if (how) end -= how[0].length;
   if (end - start < 2 || end - start > MAX_NAME) return false;
+  // X会同Y负责 / 由X会同Y牵头: both carry the task.
+  // (Searched in the clause only: an indexOf to the end of the text per verb would be quadratic.)
+  const at = text.slice(start, end).indexOf('会同');
+  const together = at < 0 ? -1 : start + at;
+  if (together > start && together < end - 2) {
+    return pushProse(text, start, together, role, out) && pushProse(text, together + 2, end, role, out);
+  }
   const spans = parseUnitList(text, start, end, PLAIN_LIST[role]);
   if (!spans) return false;
   // The same object shape as parseUnitList's spans, so code reading them sees one shape.
   for (const s of spans) out.push({ start: s.start, end: s.end, name: s.name, role });
   return true;
 }
+
+/** Words between the units and their verb that say how they share the task. */
+const HOW_BEFORE_VERB = /(?:按职责分工|按分工|分工|共同|具体)$/;
 
 /** Whether 成立 occurs in [from, to), given the positions of 成 before `to`. */
 function hasChengLi(text: string, cheng: LastBefore, from: number, to: number): boolean {

@@ -168,3 +168,37 @@ describe('a second review: 督办单, 整改方案, 应急预案, 会议纪要, 
     expect(of('关于做好防汛工作的通知\n〔2024〕12号', 'docNumber')).toEqual([]);
   });
 });
+
+describe('a third review: 政府工作报告 tasks, 政策解读 pages, addressees, durations', () => {
+  const doc = (line: string) => `山政办发〔2024〕3号\n${line}`;
+  const deadlines = (line: string) => of(doc(line), 'deadline').map((d) => [d.text, d.date, d.precision]);
+
+  it('keeps 各镇（街道） as one name, and not as a task bracket on an addressee line', () => {
+    expect(units('各镇（街道），县直各部门：\n现将方案印发给你们。')).toEqual([]);
+    expect(units('县民政局负责，各镇（街道）配合。')).toEqual(['县民政局/responsible', '各镇（街道）/support']);
+    expect(units('责任单位：各镇（街道）、县民政局')).toEqual(['各镇（街道）/responsible', '县民政局/responsible']);
+  });
+
+  it('reads units that share a task (按职责分工负责, 共同牵头, 会同), and headings numbered 二、', () => {
+    expect(units('县交通局、县财政局按职责分工负责，年底前完成。')).toEqual(['县交通局/responsible', '县财政局/responsible']);
+    expect(units('由县卫生健康局和县水利局共同牵头，做好。')).toEqual(['县卫生健康局/lead', '县水利局/lead']);
+    expect(units('县财政局会同县审计局负责资金审计。')).toEqual(['县财政局/responsible', '县审计局/responsible']);
+    expect(units('二、县委宣传部、县融媒体中心按职责分工负责的工作')).toEqual(['县委宣传部/responsible', '县融媒体中心/responsible']);
+  });
+
+  it('drops the 答： of a 政策解读 page, and a site footer’s 主办/承办单位', () => {
+    expect(units('答：县农业农村局牵头负责统筹协调。')).toEqual(['县农业农村局/lead']);
+    expect(units('主办单位：山河县人民政府办公室　承办单位：山河县大数据中心\n网站标识码：1234　ICP备12345678号')).toEqual([]);
+  });
+
+  it('reads 年中, 次月10日前 and leaves 半年内 / 每半年末 / N年内 alone', () => {
+    expect(deadlines('县民政局于今年年中完成；县水利局年中前完成申报。')).toEqual([
+      ['今年年中', '2024-06-30', 'half'],
+      ['年中前', '2024-06-30', 'half'],
+    ]);
+    expect(deadlines('各单位于次月10日前报送进展情况。')).toEqual([['次月10日前', null, 'recurring']]);
+    // Durations and frequencies, not this year's end (五年内取消资格 is a limit).
+    expect(deadlines('问题整改须在半年内完成，每半年末报送一次，五年内取消其资格。')).toEqual([]);
+    expect(deadlines('今年中考工作平稳有序。')).toEqual([]);
+  });
+});
