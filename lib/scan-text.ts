@@ -4,28 +4,33 @@
  * into the scanned text are offsets into the input; entities take their `text` from the input.
  */
 
+/** Whether scanText has anything to do: one native scan, so most texts cost almost nothing more. */
+const NEEDS_SCAN_TEXT = /[０-９〇]/;
 const FULL_WIDTH_DIGIT = /[０-９]/g;
-const CN_DIGITS = '〇零一二三四五六七八九';
-/** The value of each CN_DIGITS character. */
-const CN_VALUE = [0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-const isCnDigit = (c: string | undefined): boolean => c !== undefined && CN_DIGITS.includes(c);
-const isYearGap = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000';
+const FULL_WIDTH_ZERO = 0xff10;
+const YEAR = 0x5e74; // 年
+/** The value of a numeral digit (〇 and 零 read 0, 一…九), or -1. */
+const NUMERAL_VALUE = new Map<number, number>([...'〇零一二三四五六七八九'].map((c, i) => [c.charCodeAt(0), i < 2 ? 0 : i - 1]));
+const numeral = (c: number): number => NUMERAL_VALUE.get(c) ?? -1;
+const isYearGap = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
 
-/** Offsets and ASCII digits to write there. */
+/** Offsets and the ASCII digit to write there. */
 type Edits = Array<[number, string]>;
 
-/** 二〇二五年: four numeral digits, none before them, 年 after (other numerals — 十二月 — stay). */
+/** 二〇二五年: four numeral digits, none (nor 十) before them, 年 after; 十二月 or 三季度 stay. */
 function yearEdits(text: string, edits: Edits): void {
-  // Every year of this century written in numerals holds 〇 (二〇二五): found by indexOf, natively.
+  // Every numeral year of this century holds 〇 (二〇二五): found by indexOf, natively.
   let last = -1;
   for (let z = text.indexOf('〇'); z >= 0; z = text.indexOf('〇', z + 1)) {
     for (let s = Math.max(last + 1, z - 3); s <= z; s++) {
-      if (!isCnDigit(text[s]) || isCnDigit(text[s - 1]) || text[s - 1] === '十') continue;
-      if (!isCnDigit(text[s + 1]) || !isCnDigit(text[s + 2]) || !isCnDigit(text[s + 3]) || isCnDigit(text[s + 4])) continue;
+      const before = s > 0 ? text.charCodeAt(s - 1) : 0;
+      if (numeral(before) >= 0 || before === 0x5341 /* 十 */ || numeral(text.charCodeAt(s + 4)) >= 0) continue;
+      if (numeral(text.charCodeAt(s)) < 0 || numeral(text.charCodeAt(s + 1)) < 0) continue;
+      if (numeral(text.charCodeAt(s + 2)) < 0 || numeral(text.charCodeAt(s + 3)) < 0) continue;
       let y = s + 4;
-      while (y < s + 6 && isYearGap(text[y])) y++;
-      if (text[y] !== '年') continue;
-      for (let i = s; i < s + 4; i++) edits.push([i, String(CN_VALUE[CN_DIGITS.indexOf(text[i]!)])]);
+      while (y < s + 6 && isYearGap(text.charCodeAt(y))) y++;
+      if (text.charCodeAt(y) !== YEAR) continue;
+      for (let i = s; i < s + 4; i++) edits.push([i, String(numeral(text.charCodeAt(i)))]);
       last = s + 3;
       break;
     }
@@ -33,10 +38,11 @@ function yearEdits(text: string, edits: Edits): void {
 }
 
 export function scanText(text: string): string {
+  if (!NEEDS_SCAN_TEXT.test(text)) return text;
   const edits: Edits = [];
   FULL_WIDTH_DIGIT.lastIndex = 0;
   for (let m = FULL_WIDTH_DIGIT.exec(text); m; m = FULL_WIDTH_DIGIT.exec(text)) {
-    edits.push([m.index, String.fromCharCode(m[0].charCodeAt(0) - 0xff10 + 0x30)]);
+    edits.push([m.index, String(m[0].charCodeAt(0) - FULL_WIDTH_ZERO)]);
   }
   yearEdits(text, edits);
   if (edits.length === 0) return text;
