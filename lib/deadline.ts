@@ -174,6 +174,18 @@ export const DEADLINE_SHAPES = {
     [{ ch: '内', maxLead: 20, between: `${DIGITS}${WIDE_DIGITS}${CN_NUM}两${W_CHARS}个工作日自然天周月之以` }],
     `${DIGITS}${WIDE_DIGITS}${CN_NUM}两`,
   ),
+  // 本月底前 / 当月20日前 / 下月底前: months named from the document's own date.
+  namedMonth: anchored(
+    `(?:本|当|下)月${W}(?:底|末|${NUM}${W}[日号])${W}(?:之前|以前|前)`,
+    [
+      { ch: '本', maxLead: 0 },
+      { ch: '当', maxLead: 0 },
+      { ch: '下', maxLead: 0 },
+    ],
+    '本当下',
+    // The next character must be 月: a char test instead of a regex call at every 下.
+    { probe: (text, pos) => (text.charCodeAt(pos + 1) === MONTH_CH ? ASK_REGEX : NO_MATCH) },
+  ),
   // 国庆节 + whitespace + 之: 前 sits at most 8 after the start, and is much rarer than 国, 五 or 元.
   holiday: anchored(
     `(?:国庆节?|五一|劳动节|元旦)${W}(?:之前|以前|前)`,
@@ -618,6 +630,27 @@ export function extractDeadlines(
 
   spans = spansOf(DEADLINE_SHAPES.relative);
   for (let k = 0; k < spans.count; k++) add({ start: spans.start(k), end: spans.end(k), date: null, precision: 'relative' });
+
+  const onNamedMonth = (start: number, end: number): void => {
+    // 每月/次月 are recurring, handled above; only the document's own month (or the next) is known.
+    const s = squash(text.slice(start, end));
+    const year = years.yearAt(start);
+    const docMonth = years.monthAt(start);
+    const day = /月([0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号]/.exec(s);
+    if (year === null || docMonth === null) {
+      add({ start, end, date: null, precision: day ? 'day' : 'month' });
+      return;
+    }
+    const month = s.startsWith('下') ? docMonth + 1 : docMonth;
+    const y = month > 12 ? year + 1 : year;
+    const m = month > 12 ? 1 : month;
+    if (day) {
+      const d = parseNumber(day[1]!);
+      add({ start, end, date: isValidDay(y, m, d) ? isoDate(y, m, d) : null, precision: 'day' });
+    } else add({ start, end, date: endOfMonthIso(y, m), precision: 'month' });
+  };
+  spans = spansOf(DEADLINE_SHAPES.namedMonth);
+  for (let k = 0; k < spans.count; k++) onNamedMonth(spans.start(k), spans.end(k));
 
   const onHoliday = (start: number, end: number): void => {
     const docYear = years.yearAt(start);

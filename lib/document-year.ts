@@ -6,16 +6,19 @@
  */
 import type { DocNumberEntity } from './entity';
 import { Alphabet, CharPositions } from './anchored-scan';
+import { parseNumber } from './cjk';
 
 export interface YearContext {
   /** The document year at a text offset, or the fallback when the text gives none. */
   yearAt(offset: number): number | null;
+  /** The month of the document's own date (its signature or 成文日期), for 本月底前; null if none. */
+  monthAt(offset: number): number | null;
 }
 
 /** A line holding only a date (or 成文日期：date). Tried at the start of the lines that end in 日. */
 const SIGNATURE_LINE_RE =
-  /^[ \t\u3000]*(?:成文日期[：:][ \t\u3000]*)?(\d{4}|[〇零一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*月[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*日[ \t\u3000]*$/my;
-const LABELLED_DATE_RE = /成文日期[：:][ \t\u3000]*(\d{4})[ \t\u3000]*年/g;
+  /^[ \t\u3000]*(?:成文日期[：:][ \t\u3000]*)?(\d{4}|[〇零一二三四五六七八九]{4})[ \t\u3000]*年[ \t\u3000]*([0-9一二三四五六七八九十]{1,3})[ \t\u3000]*月[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[ \t\u3000]*日[ \t\u3000]*$/my;
+const LABELLED_DATE_RE = /成文日期[：:][ \t\u3000]*(\d{4})[ \t\u3000]*年(?:[ \t\u3000]*(\d{1,2})[ \t\u3000]*月)?/g;
 
 const CN_YEAR_DIGITS = '〇一二三四五六七八九';
 
@@ -44,6 +47,14 @@ function isHeader(text: string, e: DocNumberEntity): boolean {
 interface Mark {
   offset: number;
   year: number;
+  /** The month of a dated mark (signature, 成文日期, 印发 line); null for a 文号. */
+  month: number | null;
+}
+
+/** A month written 5 or 五 (1–12), or null. */
+function monthOf(s: string | undefined): number | null {
+  const m = s === undefined ? NaN : parseNumber(s);
+  return m >= 1 && m <= 12 ? m : null;
 }
 
 function upperBound(marks: readonly Mark[], offset: number): number {
@@ -67,7 +78,7 @@ const isLineSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x
 
 const [YIN, FA] = [0x5370, 0x53d1]; // 印发
 /** The date of an issue line, ending with its 日 at `day`. */
-const ISSUED_DATE_RE = /(\d{4})[ \t\u3000]*年[ \t\u3000]*\d{1,2}[ \t\u3000]*月[ \t\u3000]*\d{1,2}[ \t\u3000]*$/;
+const ISSUED_DATE_RE = /(\d{4})[ \t\u3000]*年[ \t\u3000]*(\d{1,2})[ \t\u3000]*月[ \t\u3000]*\d{1,2}[ \t\u3000]*$/;
 
 function issuedLine(text: string, day: number, after: number, out: Mark[]): void {
   let j = after;
@@ -79,7 +90,7 @@ function issuedLine(text: string, day: number, after: number, out: Mark[]): void
   const before = day - m[0].length - 1;
   if (before >= 0 && !isLineSpace(text.charCodeAt(before)) && !isLineBreak(text.charCodeAt(before))) return;
   const year = Number(m[1]);
-  if (year >= 1949 && year <= 2099) out.push({ offset: day - m[0].length, year });
+  if (year >= 1949 && year <= 2099) out.push({ offset: day - m[0].length, year, month: monthOf(m[2]) });
 }
 
 /**
@@ -106,7 +117,7 @@ function signatureLines(text: string, days: ArrayLike<number>, out: Mark[]): voi
     const m = SIGNATURE_LINE_RE.exec(text);
     if (!m) continue;
     const year = yearFromDigits(m[1]!);
-    if (year >= 1949 && year <= 2099) out.push({ offset: m.index, year });
+    if (year >= 1949 && year <= 2099) out.push({ offset: m.index, year, month: monthOf(m[2]) });
   }
 }
 
@@ -116,13 +127,13 @@ export function buildYearContext(
   fallbackYear: number | null,
   positions: CharPositions = new CharPositions(text, DOCUMENT_YEAR_ALPHABET),
 ): YearContext {
-  const headers: Mark[] = docNumbers.filter((e) => isHeader(text, e)).map((e) => ({ offset: e.start, year: e.year }));
+  const headers: Mark[] = docNumbers.filter((e) => isHeader(text, e)).map((e) => ({ offset: e.start, year: e.year, month: null }));
   const signatures: Mark[] = [];
   signatureLines(text, positions.of('日'), signatures);
   LABELLED_DATE_RE.lastIndex = 0;
   for (let m = LABELLED_DATE_RE.exec(text); m; m = LABELLED_DATE_RE.exec(text)) {
     const year = yearFromDigits(m[1]!);
-    if (year >= 1949 && year <= 2099) signatures.push({ offset: m.index, year });
+    if (year >= 1949 && year <= 2099) signatures.push({ offset: m.index, year, month: monthOf(m[2]) });
   }
   signatures.sort((a, b) => a.offset - b.offset);
   return {
@@ -133,6 +144,13 @@ export function buildYearContext(
       if (s < signatures.length) return signatures[s]!.year;
       if (s > 0) return signatures[s - 1]!.year;
       return fallbackYear;
+    },
+    monthAt(offset: number): number | null {
+      // The date a document is signed or issued with stands after its text (or in its 信息公开 block
+      // before it): the next dated mark, else the last one. Only when its year is the document's.
+      const s = upperBound(signatures, offset);
+      const mark = signatures[s] ?? signatures[s - 1];
+      return mark && mark.year === this.yearAt(offset) ? mark.month : null;
     },
   };
 }

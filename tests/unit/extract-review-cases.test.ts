@@ -202,3 +202,15 @@ describe('a third review: 政府工作报告 tasks, 政策解读 pages, addresse
     expect(deadlines('今年中考工作平稳有序。')).toEqual([]);
   });
 });
+
+describe('months named from the document’s own date', () => {
+  it('resolves 本月底前 / 下月10日前 / 当月20日前 with the month of the signature or 成文日期', () => {
+    const reply = '关于同意调整编制的批复\n县民政局：\n请你局于本月底前完成。\n\n山河县人民政府\n2024年5月8日\n';
+    expect(of(reply, 'deadline')[0]).toMatchObject({ text: '本月底前', date: '2024-05-31', precision: 'month' });
+    const december = '山政发〔2024〕1号\n各乡镇于下月10日前报送。\n山河县人民政府\n2024年12月3日\n';
+    expect(of(december, 'deadline')[0]).toMatchObject({ text: '下月10日前', date: '2025-01-10', precision: 'day' });
+    expect(of('山政发〔2024〕1号\n成文日期：2024年6月3日\n于本月底前完成。', 'deadline')[0]).toMatchObject({ date: '2024-06-30' });
+    // Without a dated signature the month is unknown: still a deadline, without a date.
+    expect(of('于本月底前完成。', 'deadline')[0]).toMatchObject({ text: '本月底前', date: null });
+  });
+});
