@@ -371,6 +371,24 @@ function recurringBefore(text: string, start: number): boolean {
 }
 
 const SEPARATOR = new CodeSet(SEP_CHARS);
+/** Words before a duration that make it a limit: 压缩至1个工作日以内, 不超过3日. */
+const DURATION_LIMIT_BEFORE = /(?:压缩至|压缩到|缩短至|缩短到|减少至|控制在|不超过|提速至)$/;
+/** A web page's link to the previous or next article: its title is another document's. */
+const NAVIGATION_LINE = /^[ \t\u3000]*(?:上一篇|下一篇|上一条|下一条)[：:]/;
+
+/** Longest link title looked back over: a bounded walk, so a text without line breaks stays linear. */
+const MAX_TITLE = 120;
+
+function inNavigationLine(text: string, at: number): boolean {
+  let lineStart = at;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 0x0a) {
+    if (at - lineStart >= MAX_TITLE) return false;
+    lineStart--;
+  }
+  // Only lines that start that way (a cheap first-character test before the regex).
+  const c = text.charCodeAt(lineStart);
+  return (c === 0x4e0a || c === 0x4e0b || isWhiteSpaceCode(c)) && NAVIGATION_LINE.test(text.slice(lineStart, lineStart + 8));
+}
 /** The last characters DUE_DATE_BEFORE can match. */
 const DUE_DATE_LAST = new CodeSet('为是：:期间');
 /** Whether the last non-space within 4 chars before `start` is one of `set` (a cheap test before a regex). */
@@ -411,7 +429,7 @@ export function extractDeadlines(
   // Earlier shapes win on overlap; deadlines are short, so an occupancy map keeps this linear.
   const covered = new CoveredOffsets(text.length);
   const add = (f: Found) => {
-    if (covered.overlaps(f.start, f.end)) return;
+    if (covered.overlaps(f.start, f.end) || inNavigationLine(text, f.start)) return;
     covered.cover(f.start, f.end);
     found.push({ start: f.start, end: f.end, date: f.date, precision: f.precision, text: text.slice(f.start, f.end) });
   };
@@ -629,7 +647,11 @@ export function extractDeadlines(
   for (let k = 0; k < spans.count; k++) onYearWord(spans.start(k), spans.end(k));
 
   spans = spansOf(DEADLINE_SHAPES.relative);
-  for (let k = 0; k < spans.count; k++) add({ start: spans.start(k), end: spans.end(k), date: null, precision: 'relative' });
+  for (let k = 0; k < spans.count; k++) {
+    // 开办时间压缩至1个工作日以内: a service-time limit, not a deadline.
+    if (DURATION_LIMIT_BEFORE.test(before(text, spans.start(k)))) continue;
+    add({ start: spans.start(k), end: spans.end(k), date: null, precision: 'relative' });
+  }
 
   const onNamedMonth = (start: number, end: number): void => {
     // 每月/次月 are recurring, handled above; only the document's own month (or the next) is known.

@@ -22,11 +22,12 @@ const UNIT_END =
 /** Persons, positions and non-organisations that happen to share those endings. */
 const NOT_UNIT =
   // Anywhere in the name: persons and verbs that never sit inside an organisation's name.
-  /(?:县长|书记|同志|负责人|干部|群众|居民|学生|家长|农户|协会会员|部分|全体|所有|以下|以上|之一|[0-9０-９]|要|需|须|由|会同|应当|按照|根据|通过|对|向)|/
+  // (干部, 学生 and 居民 only at the end: 县老干部局, 县学生资助管理中心, 县城乡居民养老保险服务中心 are units.)
+  /(?:县长|书记|同志|负责人|群众|家长|农户|协会会员|部分|全体|所有|以下|以上|之一|[0-9０-９]|要|需|须|由|会同|应当|按照|根据|通过|对(?!外)|向)|/
     .source +
   // At the end only: nouns that end like units but are not (全社会, 大会, 景区), while 县人力资源和社会保障局,
   // 县中小企业服务中心, 景区管理处 and 领导小组 stay names.
-  /(?:社会|大会|会议|机会|企业|工作|领导|主任|区域|地区|景区|园区内|小区|社区)$|^(?:部门|单位|政府|有关|相关)$|^[0-9]|^(?:设在|挂靠)/
+  /(?:社会|大会|会议|机会|企业|工作|领导|主任|区域|地区|景区|园区内|小区|社区|干部|学生|居民)$|^(?:部门|单位|政府|有关|相关)$|^[0-9]|^(?:设在|挂靠)/
     .source;
 const NOT_UNIT_RE = new RegExp(NOT_UNIT);
 
@@ -122,6 +123,23 @@ const CONJUNCTIONS = ['及其下设', '及', '和', '与'];
 /** What may follow 等 without naming units of its own (X等部门, X等有关单位). */
 const GENERIC_TAIL = /^(?:部门|单位|有关部门|相关部门|部门和单位|单位和部门|有关单位|相关单位|)$/;
 
+const INNER_SPACE = /[^\s][ \t\u3000\u00a0]+[^\s]/;
+
+/** The runs of `r` between spaces (not line breaks: those cut names in PDFs). */
+function spaceSeparated(text: string, r: Range): Range[] {
+  const out: Range[] = [];
+  let start = -1;
+  for (let i = r.start; i <= r.end; i++) {
+    const c = i < r.end ? text.charCodeAt(i) : 0x20;
+    const space = c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0;
+    if (space && start >= 0) {
+      out.push({ start, end: i });
+      start = -1;
+    } else if (!space && start < 0) start = i;
+  }
+  return out;
+}
+
 /** What a bracket after a level of government names as its alternative: 各镇（街道）, 各村（社区）. */
 export const LEVEL_ALTERNATIVE = /^(?:街道|街道办事处|社区|镇|乡|村|居|场)$/;
 
@@ -129,6 +147,12 @@ export const LEVEL_ALTERNATIVE = /^(?:街道|街道办事处|社区|镇|乡|村|
 function namesIn(text: string, r: Range): Range[] {
   r = trim(text, r);
   const t = text.slice(r.start, r.end);
+  // Units a web page's cell put on lines of their own (县市场监管局<br>县税务局) arrive space-separated:
+  // split where every part is a whole name (县 城 市 管 理 局 is one name, spaced out).
+  if (INNER_SPACE.test(t)) {
+    const parts = spaceSeparated(text, r);
+    if (parts.length > 1 && parts.every((p) => isUnitName(text.slice(p.start, p.end)))) return parts;
+  }
   // X等部门 → X; X等县减灾委有关成员单位 → X + the named set.
   const deng = t.lastIndexOf('等');
   if (deng > 0) {

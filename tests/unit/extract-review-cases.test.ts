@@ -214,3 +214,27 @@ describe('months named from the document’s own date', () => {
     expect(of('于本月底前完成。', 'deadline')[0]).toMatchObject({ text: '本月底前', date: null });
   });
 });
+
+describe('a fourth review: web pages (through the HTML reader)', () => {
+  it('splits units a cell put on lines of their own (<br>, <p>: space-separated in the text)', () => {
+    const table = '序号\t任务\t牵头单位\t配合单位\n1\t整治\t县市场监管局 县税务局\t县财政局 各乡（镇）人民政府\n';
+    expect(units(table)).toEqual(['县市场监管局/lead', '县税务局/lead', '县财政局/support', '各乡（镇）人民政府/support']);
+    // A name spaced out letter by letter stays one name.
+    expect(units('责任单位：县 城 市 管 理 局')).toEqual(['县城市管理局/responsible']);
+  });
+
+  it('accepts units named for students, cadres, residents or foreign affairs', () => {
+    expect(units('牵头单位：县学生资助管理中心、县老干部局、县城乡居民养老保险服务中心、县对外经济合作中心')).toEqual([
+      '县学生资助管理中心/lead',
+      '县老干部局/lead',
+      '县城乡居民养老保险服务中心/lead',
+      '县对外经济合作中心/lead',
+    ]);
+    expect(units('（各村干部负责）')).toEqual([]);
+  });
+
+  it('takes no deadline from a 下一篇 link title, nor from a service-time limit', () => {
+    expect(of('山政发〔2024〕1号\n下一篇：关于在3月31日前报送需求的通知\n', 'deadline')).toEqual([]);
+    expect(of('开办时间压缩至1个工作日以内；5个工作日内办结。', 'deadline').map((d) => d.text)).toEqual(['5个工作日内']);
+  });
+});

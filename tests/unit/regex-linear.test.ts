@@ -38,6 +38,8 @@ const PATTERNS: Array<[string, string]> = [
   ['prose assignments, one per clause', '县水利局负责，'],
   ['由…牵头，…配合 clauses', '由县局牵头，县局配合。'],
   ['会同 clauses', '县局会同县局负责，'],
+  ['deadlines on one long line', '6月底前，'],
+  ['space-separated names in a cell', '县局 县局\t'],
   ['tab-separated cells', '责任单位\t'],
   ['line breaks', '\n'],
   ['spaces', ' '],
