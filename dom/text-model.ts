@@ -123,6 +123,9 @@ export class TextModelBuilder {
   private pendingOffset = 0;
   private cellDepth = 0;
   private readonly rows: number[] = [];
+  // Cells of earlier rows reaching down into this one (rowspan): column → rows still covered. An
+  // empty cell (a tab) stands in for each, so columns stay under their headers (lib/table.ts).
+  private readonly spans = new Map<number, number>();
   // Pieces: text[pStart, pStart+pLen) maps to node.data[nStart, nStart+pLen).
   private readonly pStart: number[] = [];
   private readonly pLen: number[] = [];
@@ -254,8 +257,16 @@ export class TextModelBuilder {
       } else {
         const row = this.rows.length - 1;
         if (row >= 0) {
-          if (this.rows[row]! > 0) this.write('\t');
-          this.rows[row]!++;
+          for (let col = this.rows[row]!; (this.spans.get(col) ?? 0) > 0; col = this.rows[row]!) {
+            this.spans.set(col, this.spans.get(col)! - 1);
+            if (col > 0) this.write('\t');
+            this.rows[row] = col + 1;
+          }
+          const col = this.rows[row]!;
+          if (col > 0) this.write('\t');
+          this.rows[row] = col + 1;
+          const rowspan = Number(el.getAttribute('rowspan'));
+          if (Number.isInteger(rowspan) && rowspan > 1) this.spans.set(col, Math.min(rowspan, 1000) - 1);
         } else {
           this.softBreak();
         }
@@ -267,6 +278,7 @@ export class TextModelBuilder {
       if (BLOCKS.has(tag) || tag === 'TR') this.space();
       return true;
     }
+    if (tag === 'TABLE') this.spans.clear();
     if (tag === 'TR') {
       this.softBreak();
       this.rows.push(0);
@@ -290,6 +302,9 @@ export class TextModelBuilder {
       return;
     }
     if (tag === 'TR') {
+      // Spanned columns after the row's last cell are covered by this row too.
+      const row = this.rows.length - 1;
+      if (row >= 0) for (const [col, left] of this.spans) if (col >= this.rows[row]! && left > 0) this.spans.set(col, left - 1);
       this.softBreak();
       this.rows.pop();
       return;

@@ -158,10 +158,20 @@ export function htmlToText(html: string): string {
   let cellDepth = 0;
   // Cells seen so far in each open <tr>; a nested table inside a cell is flattened into it.
   const rows: number[] = [];
+  // Cells of earlier rows that reach down into this one (rowspan): column → rows still covered.
+  // An empty cell stands in for each, so the columns under a 牵头单位 header stay under it.
+  const spans = new Map<number, number>();
+  const spannedCells = (row: number, upTo: number) => {
+    for (let col = rows[row]!; col <= upTo && (spans.get(col) ?? 0) > 0; col = rows[row]!) {
+      spans.set(col, spans.get(col)! - 1);
+      if (col > 0) out.nextCell();
+      rows[row] = col + 1;
+    }
+  };
 
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attribs) {
         if (SKIPPED.has(name)) {
           skipDepth++;
           return;
@@ -179,6 +189,7 @@ export function htmlToText(html: string): string {
           if (name === 'td' || name === 'th') cellDepth++;
           return;
         }
+        if (name === 'table') spans.clear();
         if (name === 'tr') {
           out.softBreak();
           rows.push(0);
@@ -187,8 +198,12 @@ export function htmlToText(html: string): string {
         if (name === 'td' || name === 'th') {
           const row = rows.length - 1;
           if (row >= 0) {
-            if ((rows[row] ?? 0) > 0) out.nextCell();
-            rows[row] = (rows[row] ?? 0) + 1;
+            spannedCells(row, Infinity);
+            const col = rows[row] ?? 0;
+            if (col > 0) out.nextCell();
+            rows[row] = col + 1;
+            const rowspan = Number(attribs.rowspan);
+            if (Number.isInteger(rowspan) && rowspan > 1) spans.set(col, Math.min(rowspan, 1000) - 1);
           } else {
             out.softBreak(); // a cell outside any row: treat as a block
           }
@@ -219,6 +234,9 @@ export function htmlToText(html: string): string {
           return;
         }
         if (name === 'tr') {
+          // Spanned columns after the row's last cell are covered by this row too.
+          const row = rows.length - 1;
+          if (row >= 0) for (const [col, left] of spans) if (col >= rows[row]! && left > 0) spans.set(col, left - 1);
           out.softBreak();
           rows.pop();
           return;

@@ -19,6 +19,13 @@ describe('htmlToText', () => {
     expect(htmlToText(html)).toBe('序号\t工作任务\t责任单位\t完成时限\n1\t村庄清洁\t县农业农村局\t6月底前\n2\t垃圾清运\t\t年底前');
   });
 
+  it('stands an empty cell in for a cell spanning rows, so columns stay under their headers', () => {
+    const html =
+      '<table><tr><th>序号</th><th>牵头单位</th><th>配合单位</th></tr><tr><td>1</td><td rowspan="2">县行政审批局</td><td>县市场监管局</td></tr>' +
+      '<tr><td>2</td><td>县司法局</td></tr><tr><td>3</td><td>县住建局</td><td>县自然资源局</td></tr></table>';
+    expect(htmlToText(html)).toBe('序号\t牵头单位\t配合单位\n1\t县行政审批局\t县市场监管局\n2\t\t县司法局\n3\t县住建局\t县自然资源局');
+  });
+
   it('keeps a row on one line when its cells hold paragraphs', () => {
     expect(htmlToText('<table><tr><td><p>1</p></td><td><p>防汛物资</p><p>补充储备</p></td></tr></table>')).toBe('1\t防汛物资 补充储备');
   });

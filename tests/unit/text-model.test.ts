@@ -37,6 +37,23 @@ describe('text model', () => {
     expect(m.text).toBe('第一行\n第二行\n序号\t工作任务\t责任单位\n1\t修订预案 组织演练\t县应急管理局 县水利局\n2\t\t县财政局\n完\n');
   });
 
+  it('keeps columns under their headers when a cell spans rows (an empty cell stands in for it)', () => {
+    const m = buildTextModel(
+      body(`<table><tr><th>序号</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr>
+        <tr><td>1</td><td rowspan="2">县行政审批局</td><td>县市场监管局</td><td>6月底前</td></tr>
+        <tr><td>2</td><td>县司法局</td><td>9月底前</td></tr>
+        <tr><td>3</td><td>县住建局</td><td>县自然资源局</td><td rowspan="3">长期坚持</td></tr>
+        <tr><td>4</td><td>县财政局</td><td>县税务局</td></tr></table>`),
+    );
+    expect(m.text).toBe(
+      '序号\t牵头单位\t配合单位\t完成时限\n1\t县行政审批局\t县市场监管局\t6月底前\n2\t\t县司法局\t9月底前\n3\t县住建局\t县自然资源局\t长期坚持\n4\t县财政局\t县税务局\n',
+    );
+    const roles = extract(m.text)
+      .filter((e) => e.kind === 'unit')
+      .map((u) => `${u.name}/${u.kind === 'unit' ? u.role : ''}`);
+    expect(roles).toContain('县司法局/support');
+  });
+
   it('maps offsets back to DOM ranges, also across element boundaries', () => {
     const root = body('<p>根据<span>河政办</span><b>发〔2024〕12号</b>文件，</p><p>6月30日前完成。</p>');
     const m = buildTextModel(root);
