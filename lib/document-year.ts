@@ -38,8 +38,10 @@ function lineAround(text: string, start: number, end: number): string {
 
 /** A document number that heads its document rather than citing another one. */
 function isHeader(text: string, e: DocNumberEntity): boolean {
-  // 发文字号：泉政发〔2025〕3号 in a 信息公开 block, whatever else shares the line.
-  if (/(?:发文字号|文号)[ \t\u3000]*[：:][ \t\u3000]*$/.test(text.slice(Math.max(0, e.start - 12), e.start))) return true;
+  // 发文字号：泉政发〔2025〕3号 in a 信息公开 block, whatever else shares the line; in a table of
+  // th/td pairs the label is a cell of its own (发文字号\t泉政发〔2025〕3号\t主题分类\t…).
+  if (/(?:发文字号|文号)(?:[ \t\u3000]*[：:][ \t\u3000]*|\t[ \t\u3000]*)$/.test(text.slice(Math.max(0, e.start - 12), e.start)))
+    return true;
   const rest = lineAround(text, e.start, e.end).replace(/[\s（）()【】[\]]/g, '');
   return rest === '' || /^发文字号[：:]?$/.test(rest) || /^文号[：:]?$/.test(rest);
 }

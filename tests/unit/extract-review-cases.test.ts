@@ -238,3 +238,10 @@ describe('a fourth review: web pages (through the HTML reader)', () => {
     expect(of('开办时间压缩至1个工作日以内；5个工作日内办结。', 'deadline').map((d) => d.text)).toEqual(['5个工作日内']);
   });
 });
+
+describe('the year of a 信息公开 page laid out as a table', () => {
+  it('takes it from a 发文字号 cell without a colon, beside other th/td pairs', () => {
+    const t = '索引号\t001/2023-0040\t主题分类\t农业\n发文字号\t山政办发〔2023〕40号\t成文日期\t2023-12-20\n各乡镇于12月31日前完成。\n';
+    expect(of(t, 'deadline')[0]).toMatchObject({ text: '12月31日前', date: '2023-12-31' });
+  });
+});
