@@ -325,8 +325,6 @@ const ACCEPT_NEXT = new CodeSet(`${MILESTONE_WORDS.map((w) => w[0]).join('')}）
 const EVERY = '每'.charCodeAt(0);
 const SEASON = '季'.charCodeAt(0);
 const DEGREE = '度'.charCodeAt(0);
-const UNTIL = '到'.charCodeAt(0);
-const TO = '至'.charCodeAt(0);
 const BEFORE_CH = '前'.charCodeAt(0);
 
 /**
@@ -391,9 +389,9 @@ function inNavigationLine(text: string, at: number): boolean {
 }
 /** The last characters DUE_DATE_BEFORE can match. */
 const DUE_DATE_LAST = new CodeSet('为是：:期间');
-/** Whether the last non-space within 4 chars before `start` is one of `set` (a cheap test before a regex). */
-function lastBefore(text: string, start: number, set: CodeSet): boolean {
-  for (let i = start - 1; i >= 0 && i >= start - 4; i--) {
+/** Whether the last non-space within `span` chars before `start` is one of `set` (a cheap test before a regex). */
+function lastBefore(text: string, start: number, set: CodeSet, span = 4): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - span; i--) {
     const c = text.charCodeAt(i);
     if (isWhiteSpaceCode(c)) continue;
     return set.has(c);
@@ -401,15 +399,8 @@ function lastBefore(text: string, start: number, set: CodeSet): boolean {
   return false;
 }
 
-/** Whether the last non-space within 7 chars before `start` is 到 or 至 (what before(text, start, 3) ends with). */
-function toBefore(text: string, start: number): boolean {
-  for (let i = start - 1; i >= 0 && i >= start - 7; i--) {
-    const c = text.charCodeAt(i);
-    if (isWhiteSpaceCode(c)) continue;
-    return c === UNTIL || c === TO;
-  }
-  return false;
-}
+/** 到 or 至: what a "by 2025" year (到2025年) follows. */
+const UNTIL_OR_TO = new CodeSet('到至');
 
 export function extractDeadlines(
   text: string,
@@ -611,7 +602,7 @@ export function extractDeadlines(
 
   const onYear = (start: number, end: number): void => {
     // The match ends in 年 or 前; 2024年 without 前 needs 到/至 before it (checked in full below).
-    if (text.charCodeAt(end - 1) !== BEFORE_CH && !toBefore(text, start)) return;
+    if (text.charCodeAt(end - 1) !== BEFORE_CH && !lastBefore(text, start, UNTIL_OR_TO, 7)) return;
     const s = squash(text.slice(start, end));
     const year = Number(s.slice(0, 4));
     const next = after(text, end, 4);

@@ -14,7 +14,7 @@ import {
 } from '@/storage/notes-db';
 import { PAGE_RECORD_STORE } from '@/storage/page-record';
 import { DexieNotesStore } from '@/storage/notes-store';
-import { dump, fakeIdb } from './notes-db-fixtures';
+import { dump, fakeIdb, makeNote } from './notes-db-fixtures';
 
 const NAME = 'gazette-lens';
 const DOC = 'https://www.shanhe.gov.cn/zfgb/2024/hzbf-12.html';
@@ -234,26 +234,16 @@ describe('migration from schema version 1', () => {
   });
 });
 
-const V2_NOTE: Note = {
+const V2_NOTE: Note = makeNote({
   id: 'c1',
   url: DOC,
-  pageTitle: '山河县人民政府办公室关于做好2024年秋冬季森林防火工作的通知',
-  site: 'www.shanhe.gov.cn',
-  docNumber: '山政办发〔2024〕12号',
-  docDate: '2024-10-08',
-  target: {
-    type: 'selection',
-    quote: { type: 'TextQuoteSelector', exact: '11月30日前报送', prefix: '于', suffix: '。' },
-    position: { type: 'TextPositionSelector', start: 212, end: 221 },
-  },
   body: '报县应急局',
   tags: ['森林防火', '督办'],
   color: 'blue',
-  status: 'todo',
   due: '2024-11-30',
   createdAt: '2024-10-10T02:00:00.000Z',
   updatedAt: '2024-10-11T02:00:00.000Z',
-};
+});
 
 describe('migration from schema version 2 (one record per note) to page records', () => {
   async function writeV2(options: ReturnType<typeof fakeIdb>, notes: Note[], pages: AnnotatedPage[]): Promise<void> {
