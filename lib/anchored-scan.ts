@@ -204,9 +204,18 @@ export const NO_MATCH = -1;
 export const ASK_REGEX = -2;
 
 /**
+ * What a probe returns for a match its caller would drop at once: skipTo(end). The scan moves past
+ * it as past any match (so later matches are the same) but records nothing; on dense input
+ * (6月6月…) a million spans recorded and handed back one by one cost more than the scan.
+ */
+const SKIP_FROM = -3;
+export const skipTo = (end: number): number => SKIP_FROM - end;
+
+/**
  * An exact shortcut at a start position, for the cases it can settle by looking at a few
- * characters: the end of the match the regex would find there, NO_MATCH, or ASK_REGEX. On dense
- * input (6月6月…, 2024年2024年…) a regex call per match costs more than everything else.
+ * characters: the end of the match the regex would find there, NO_MATCH, ASK_REGEX, or skipTo(end)
+ * for a match the caller drops. On dense input (6月6月…, 2024年2024年…) a regex call per match costs
+ * more than everything else.
  */
 export type Probe = (text: string, pos: number) => number;
 
@@ -402,7 +411,8 @@ export function findMatches(text: string, p: AnchoredPattern, positions: CharPos
           q++;
           continue;
         }
-        spans.push(q, end);
+        if (end <= SKIP_FROM) end = SKIP_FROM - end;
+        else spans.push(q, end);
         q = end > q ? end : q + 1;
       }
       if (q > pos) pos = q;

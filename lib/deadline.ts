@@ -17,6 +17,7 @@ import { columnCells, headers, tableRows, type TableRows } from './table';
 import {
   ASK_REGEX,
   Alphabet,
+  skipTo,
   CharPositions,
   NO_MATCH,
   anchored,
@@ -89,9 +90,20 @@ function probeDated(text: string, pos: number): number {
   if (isDigit(next)) {
     // A day needs 日 or 号 (after whitespace) behind its one or two digits; 6月6月 has neither.
     const c1 = text.charCodeAt(m + 2);
-    return dayEnd(c1) || (isDigit(c1) && dayEnd(text.charCodeAt(m + 3))) ? ASK_REGEX : m + 1;
-  }
-  return isW(next) || AFTER_MONTH.has(next) ? ASK_REGEX : m + 1;
+    if (dayEnd(c1) || (isDigit(c1) && dayEnd(text.charCodeAt(m + 3)))) return ASK_REGEX;
+  } else if (isW(next) || AFTER_MONTH.has(next)) return ASK_REGEX;
+  return dropsPlainDate(text, pos, m + 1) ? skipTo(m + 1) : m + 1;
+}
+
+/**
+ * Whether extractDeadlines drops this dated match without reading more: a plain date (plainDate)
+ * right after a character that can end no field label, column cell, range separator or due-date
+ * label. (Field values and cells start after a colon or whitespace; a window after a separator.)
+ */
+function dropsPlainDate(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start - 1);
+  if (c !== c || isWhiteSpaceCode(c) || c === 0xff1a || c === 0x3a || SEPARATOR.has(c) || DUE_DATE_LAST.has(c)) return false;
+  return plainDate(text, start, end);
 }
 function probeYear(text: string, pos: number): number {
   for (let k = 1; k < 4; k++) if (!isAsciiDigit(text.charCodeAt(pos + k))) return NO_MATCH;
@@ -407,6 +419,8 @@ export function extractDeadlines(
   years: YearContext,
   rows: TableRows = tableRows(text),
   positions: CharPositions = new CharPositions(text, DEADLINE_ALPHABET),
+  /** The shapes to scan with: tests pass variants (a probe that drops nothing) to compare. */
+  shapes: typeof DEADLINE_SHAPES = DEADLINE_SHAPES,
 ): Array<Found & { text: string }> {
   // Offsets where a field value starts: a 完成时限：label or a cell of a 完成时限 column.
   const valueStarts = new Set<number>();
@@ -434,7 +448,7 @@ export function extractDeadlines(
     if (m) add({ start: s, end: s + m[0].length, date: null, precision: 'ongoing' });
   }
 
-  spans = spansOf(DEADLINE_SHAPES.recurring);
+  spans = spansOf(shapes.recurring);
   for (let k = 0; k < spans.count; k++) add({ start: spans.start(k), end: spans.end(k), date: null, precision: 'recurring' });
 
   const onRange = (start: number, end: number): void => {
@@ -471,7 +485,7 @@ export function extractDeadlines(
     const r = resolvePoint({ ...b, year, rel: null }, year);
     add({ start, end, date: r.date, precision: 'range' });
   };
-  spans = spansOf(DEADLINE_SHAPES.range);
+  spans = spansOf(shapes.range);
   for (let k = 0; k < spans.count; k++) onRange(spans.start(k), spans.end(k));
 
   const onDated = (start: number, end: number): void => {
@@ -549,7 +563,7 @@ export function extractDeadlines(
       partStart = partEnd + 1;
     });
   };
-  spans = spansOf(DEADLINE_SHAPES.dated);
+  spans = spansOf(shapes.dated);
   for (let k = 0; k < spans.count; k++) onDated(spans.start(k), spans.end(k));
 
   const onYearEnd = (start: number, end: number): void => {
@@ -567,7 +581,7 @@ export function extractDeadlines(
     const year = y ? Number(y[1]) : s.startsWith('明') ? (docYear ?? NaN) + 1 : docYear;
     add({ start, end, date: year === null || Number.isNaN(year) ? null : `${year}-12-31`, precision: 'year' });
   };
-  spans = spansOf(DEADLINE_SHAPES.yearEnd);
+  spans = spansOf(shapes.yearEnd);
   for (let k = 0; k < spans.count; k++) onYearEnd(spans.start(k), spans.end(k));
 
   const periodAccepted = (start: number, end: number, s: string) =>
@@ -595,9 +609,9 @@ export function extractDeadlines(
     const lastMonth = parseNumber(/([一二三四1-4])季度/.exec(s)![1]!) * 3;
     add({ start, end, date: periodDate(start, s, lastMonth), precision: 'quarter' });
   };
-  spans = spansOf(DEADLINE_SHAPES.half);
+  spans = spansOf(shapes.half);
   for (let k = 0; k < spans.count; k++) onHalf(spans.start(k), spans.end(k));
-  spans = spansOf(DEADLINE_SHAPES.quarter);
+  spans = spansOf(shapes.quarter);
   for (let k = 0; k < spans.count; k++) onQuarter(spans.start(k), spans.end(k));
 
   const onYear = (start: number, end: number): void => {
@@ -616,7 +630,7 @@ export function extractDeadlines(
     if (!inField(start) && /^[0-9]/.test(next)) return;
     add({ start, end, date: `${year}-12-31`, precision: 'year' });
   };
-  spans = spansOf(DEADLINE_SHAPES.year);
+  spans = spansOf(shapes.year);
   for (let k = 0; k < spans.count; k++) onYear(spans.start(k), spans.end(k));
 
   const onYearWord = (start: number, end: number): void => {
@@ -634,10 +648,10 @@ export function extractDeadlines(
     const docYear = years.yearAt(start);
     add({ start, end, date: docYear === null ? null : `${docYear}-12-31`, precision: 'year' });
   };
-  spans = spansOf(DEADLINE_SHAPES.yearWord);
+  spans = spansOf(shapes.yearWord);
   for (let k = 0; k < spans.count; k++) onYearWord(spans.start(k), spans.end(k));
 
-  spans = spansOf(DEADLINE_SHAPES.relative);
+  spans = spansOf(shapes.relative);
   for (let k = 0; k < spans.count; k++) {
     // 开办时间压缩至1个工作日以内: a service-time limit, not a deadline.
     if (DURATION_LIMIT_BEFORE.test(before(text, spans.start(k)))) continue;
@@ -662,7 +676,7 @@ export function extractDeadlines(
       add({ start, end, date: isValidDay(y, m, d) ? isoDate(y, m, d) : null, precision: 'day' });
     } else add({ start, end, date: endOfMonthIso(y, m), precision: 'month' });
   };
-  spans = spansOf(DEADLINE_SHAPES.namedMonth);
+  spans = spansOf(shapes.namedMonth);
   for (let k = 0; k < spans.count; k++) onNamedMonth(spans.start(k), spans.end(k));
 
   const onHoliday = (start: number, end: number): void => {
@@ -671,7 +685,7 @@ export function extractDeadlines(
     const md = s.startsWith('国庆') ? '09-30' : s.startsWith('元旦') ? '12-31' : '04-30';
     add({ start, end, date: docYear === null ? null : `${docYear}-${md}`, precision: 'day' });
   };
-  spans = spansOf(DEADLINE_SHAPES.holiday);
+  spans = spansOf(shapes.holiday);
   for (let k = 0; k < spans.count; k++) onHoliday(spans.start(k), spans.end(k));
 
   return found;

@@ -123,14 +123,17 @@ class LabelAtColon {
   }
 }
 
-function hasColon(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (isColon(text.charCodeAt(i))) return true;
-  return false;
+/**
+ * Where the first field label with its colon starts in [from, to) (责任单位：县教科局 完成时限：6月底前),
+ * or -1. Read from the colons: a label ends at one, and the first colon with a label has the leftmost
+ * label, as labels hold no colon. (A regex of the spaced names cost 13 ms to compile on first use.)
+ */
+function nextFieldStart(text: string, from: number, to: number, labels: LabelAtColon): number {
+  for (let i = from; i < to; i++) {
+    if (isColon(text.charCodeAt(i)) && labels.find(i) >= 0 && labels.start >= from) return labels.start;
+  }
+  return -1;
 }
-
-const spaced = (word: string) => [...word].join('\\s{0,3}');
-/** Another field label ends a value (责任单位：县教科局 完成时限：6月底前). */
-const NEXT_FIELD_RE = new RegExp(`(?:${FIELD_LABELS.names.map(spaced).join('|')})[ \\t\\u3000]*[：:]`);
 const COLUMNS = headers([
   '责任单位',
   '牵头单位',
@@ -333,10 +336,10 @@ function fromLabels(text: string, positions: CharPositions, brackets: Brackets, 
     if (opened >= 0) {
       const close = brackets.close(opened);
       end = close < 0 ? labelValueEnd(text, from, labels) : close;
-      // A next field needs a colon; labelValueEnd already stops before one.
-      if (close >= 0 && hasColon(text, from, end)) {
-        const next = NEXT_FIELD_RE.exec(text.slice(from, end));
-        if (next) end = from + next.index;
+      // Another field's label ends the value; labelValueEnd already stops before one.
+      if (close >= 0) {
+        const next = nextFieldStart(text, from, end, labels);
+        if (next >= 0) end = next;
       }
     } else end = labelValueEnd(text, from, labels);
     if (end - from < 2) continue;

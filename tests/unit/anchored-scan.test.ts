@@ -1,16 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Alphabet, CharPositions, anchored, forEachMatch, type AnchoredPattern } from '../../lib/anchored-scan';
+import { Alphabet, CharPositions, anchored, forEachMatch, skipTo, type AnchoredPattern } from '../../lib/anchored-scan';
 import { CodeSet } from '../../lib/cjk';
-import { DEADLINE_CHARS, DEADLINE_SHAPES } from '../../lib/deadline';
+import { DEADLINE_CHARS, DEADLINE_SHAPES, extractDeadlines } from '../../lib/deadline';
+import { buildYearContext } from '../../lib/document-year';
+import { tableRows } from '../../lib/table';
 import { DOC_NUMBER_CHARS, DOC_NUMBER_TAIL } from '../../lib/docnumber';
 
 /** What a plain global exec loop finds: the reference every shortcut must reproduce. */
+/** The matches of a global regex scan, less those the probe marks as dropped (skipTo(end)). */
 function globalMatches(text: string, p: AnchoredPattern): Array<[number, number]> {
   const re = new RegExp(p.re.source, 'g');
   const out: Array<[number, number]> = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push([m.index, m.index + m[0].length]);
+    const end = m.index + m[0].length;
+    if (p.probe(text, m.index) !== skipTo(end)) out.push([m.index, end]);
     if (m[0].length === 0) re.lastIndex++;
   }
   return out;
@@ -192,6 +196,31 @@ describe('forEachMatch', () => {
       '2024年12月31日',
       '6月1日',
     ]);
+  });
+
+  it('drops only dated matches that extractDeadlines would drop anyway (skipTo)', () => {
+    // The same shapes with a dated probe that drops nothing: every match goes to extractDeadlines.
+    const probe = DEADLINE_SHAPES.dated.probe;
+    const keepAll = (t: string, pos: number): number => {
+      const end = probe(t, pos);
+      return end <= -3 ? skipTo(end) : end;
+    };
+    const keeping = { ...DEADLINE_SHAPES, dated: { ...DEADLINE_SHAPES.dated, probe: keepAll } };
+    // Dates after what opens a field, a cell, a window or a due-date label, and after plain text.
+    const cues = fc.constantFrom('完成时限：', '时限:', '\t', '\n', '截止日期为', '4—', '至', '每', '每年', '县', '前', '（', '）', '完成', '报送');
+    const text = fc.array(fc.oneof(fc.constantFrom(...PROBED), cues), { maxLength: 30 }).map((a) => a.join(''));
+    const deadlines = (t: string, shapes: typeof DEADLINE_SHAPES) => {
+      const positions = new CharPositions(t, new Alphabet(DEADLINE_CHARS + '日号\n\t'));
+      return extractDeadlines(t, buildYearContext(t, [], 2024, positions), tableRows(t, positions), positions, shapes);
+    };
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(deadlines(t, DEADLINE_SHAPES)).toEqual(deadlines(t, keeping));
+      }),
+      { numRuns: 3000 },
+    );
+    // The drop is real: plain months in a row are not recorded at all.
+    expect(scanned('6月6月6月', DEADLINE_SHAPES.dated, alphabet)).toEqual([[0, 2]]);
   });
 
   it('reaches as far as the longest match allows (the bounds of anchors and needs)', () => {
