@@ -21,6 +21,13 @@ function expectSpansInOrder(text: string) {
 }
 
 describe('unit: label fields', () => {
+  it('a field label inside the bracket ends the list, also letter-spaced (完 成 时 限：)', () => {
+    expect(summary('一、开展隐患排查。（责任单位：县教科局、县卫体局 完成时限：2024年6月底前）')).toEqual([
+      ['县教科局', '县教科局', 'responsible'],
+      ['县卫体局', '县卫体局', 'responsible'],
+    ]);
+    expect(summary('三、整治。（牵头单位：县 应急局 完 成 时 限：6月底前）')).toEqual([['县 应急局', '县应急局', 'lead']]);
+  });
   it('责任单位：县应急局、县发改局 → 2 responsible', () => {
     const text = '3.开展燃气安全隐患排查。\n责任单位：县应急局、县发改局\n';
     expect(summary(text)).toEqual([
