@@ -229,10 +229,15 @@ const BRACKETED_ROLE = /[（(][ \t\u3000]*(牵头|配合|协助|协办|负责)[ 
  */
 const LIST_LAST = new CodeSet('局办委会部门位心队镇乡道府党组司团班站所段院校社联室处科厅署行区馆头责合助办实调与织总等）)、，,；;');
 
-export function parseUnitList(text: string, start: number, end: number, opts: ListOptions): UnitSpan[] | null {
+/** Whether [start, end) ends (spaces and * aside) with a character a unit list can end with. */
+function canEndUnitList(text: string, start: number, end: number): boolean {
   let last = end - 1;
   while (last >= start && (isSpaceCode(text.charCodeAt(last)) || text.charCodeAt(last) === 0x2a)) last--;
-  if (last < start || !LIST_LAST.has(text.charCodeAt(last))) return null;
+  return last >= start && LIST_LAST.has(text.charCodeAt(last));
+}
+
+export function parseUnitList(text: string, start: number, end: number, opts: ListOptions): UnitSpan[] | null {
+  if (!canEndUnitList(text, start, end)) return null;
   const groups = splitStructure(text, start, end);
   // Plain loops rather than flatMap/flat: this runs for every candidate list in a document.
   const parsed: Sub[][] = [];

@@ -486,6 +486,8 @@ const code = (ch: string): number => ch.charCodeAt(0);
 const [QIAN, TOU, FU, ZE, PEI, HE, XIA, XIE, ZHU] = Array.from('牵头负责配合下协助', code);
 /** What ends a support clause's last unit name. */
 const SUPPORT_CLAUSE_END = /(?:部门|单位|[局办委会心队镇乡道府组班站所段院校社联室处科厅署区馆团行司])(?:（(?:街道|社区|镇|乡|村)）)?$/;
+/** The last characters SUPPORT_CLAUSE_END allows. */
+const SUPPORT_LAST = new CodeSet('门位局办委会心队镇乡道府组班站所段院校社联室处科厅署区馆团行司）');
 /** Punctuation after a support verb: the clause before it is all the sentence says (…县气象局配合，). */
 const AFTER_SUPPORT = new CodeSet('，,。；;）)\n');
 /** What may not follow a support verb: 配合的 / 协助的 name a thing (配合的部门), 配合度 a measure. */
@@ -571,16 +573,26 @@ function pushProse(text: string, start: number, end: number, role: UnitRole, out
     if (marker) start += marker[0].length;
   }
   // 答：县农业农村局牵头… on a 政策解读 page.
-  const qa = /^[问答][：:][ \t\u3000]*/.exec(text.slice(start, start + 4));
-  if (qa) start += qa[0].length;
+  const c0 = text.charCodeAt(start);
+  if (c0 === WEN || c0 === DA) {
+    const qa = /^[问答][：:][ \t\u3000]*/.exec(text.slice(start, start + 4));
+    if (qa) start += qa[0].length;
+  }
   // How the units share the task is no part of their names: …按职责分工负责, …共同牵头.
-  const how = HOW_BEFORE_VERB.exec(text.slice(Math.max(start, end - 6), end));
-  if (how) end -= how[0].length;
+  if (HOW_LAST.has(text.charCodeAt(end - 1))) {
+    const how = HOW_BEFORE_VERB.exec(text.slice(Math.max(start, end - 6), end));
+    if (how) end -= how[0].length;
+  }
   if (end - start < 2 || end - start > MAX_NAME) return false;
-  // X会同Y负责 / 由X会同Y牵头: both carry the task.
-  // (Searched in the clause only: an indexOf to the end of the text per verb would be quadratic.)
-  const at = text.slice(start, end).indexOf('会同');
-  const together = at < 0 ? -1 : start + at;
+  // X会同Y负责 / 由X会同Y牵头: both carry the task. The first 会同 in the clause (searched in the
+  // clause only, by char codes: an indexOf to the end of the text per verb would be quadratic).
+  let together = -1;
+  for (let i = start; i + 1 < end; i++) {
+    if (text.charCodeAt(i) === HUI && text.charCodeAt(i + 1) === TONG) {
+      together = i;
+      break;
+    }
+  }
   if (together > start && together < end - 2) {
     return pushProse(text, start, together, role, out) && pushProse(text, together + 2, end, role, out);
   }
@@ -593,6 +605,9 @@ function pushProse(text: string, start: number, end: number, role: UnitRole, out
 
 /** Words between the units and their verb that say how they share the task. */
 const HOW_BEFORE_VERB = /(?:按职责分工|按分工|分工|共同|具体)$/;
+/** The last characters of HOW_BEFORE_VERB: a cheap test before the regex. */
+const HOW_LAST = new CodeSet('工同体');
+const [WEN, DA, HUI] = Array.from('问答会', code);
 
 /** Whether 成立 occurs in [from, to), given the positions of 成 before `to`. */
 function hasChengLi(text: string, cheng: LastBefore, from: number, to: number): boolean {
@@ -651,6 +666,10 @@ function fromProse(text: string, positions: CharPositions, out: UnitSpan[]): voi
         else if (isSupportClauseStart(c) || isAfterVerbComma(text, a)) break;
       }
       if (a < v - MAX_NAME) continue;
+      // SUPPORT_CLAUSE_END needs a unit ending: its last character is tested before any slicing.
+      let z = v - 1;
+      while (z > a && isWhiteSpaceCode(text.charCodeAt(z))) z--;
+      if (!SUPPORT_LAST.has(text.charCodeAt(z))) continue;
       const clause = squash(text.slice(a + 1, v));
       if (/[要将需须均]|应(?!急)/.test(clause) || !SUPPORT_CLAUSE_END.test(clause)) continue;
       // Before a verb phrase (县公安局交警大队协助做好疏导) the clause must also open like a unit's
