@@ -4,9 +4,12 @@
  * into the scanned text are offsets into the input; entities take their `text` from the input.
  */
 
-/** Whether scanText has anything to do: one native scan, so most texts cost almost nothing more. */
-const NEEDS_SCAN_TEXT = /[０-９〇]/;
-const FULL_WIDTH_DIGIT = /[０-９]/g;
+import { Alphabet, CharPositions } from './anchored-scan';
+
+/** The characters scanText looks up: full-width digits, and 〇, which every numeral year of this century holds. */
+export const SCAN_TEXT_CHARS = '０１２３４５６７８９〇';
+const SCAN_TEXT_ALPHABET = new Alphabet(SCAN_TEXT_CHARS);
+const FULL_WIDTH_DIGITS = SCAN_TEXT_CHARS.slice(0, 10);
 const FULL_WIDTH_ZERO = 0xff10;
 const YEAR = 0x5e74; // 年
 /** The value of a numeral digit (〇 and 零 read 0, 一…九), or -1. */
@@ -18,10 +21,11 @@ const isYearGap = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x30
 type Edits = Array<[number, string]>;
 
 /** 二〇二五年: four numeral digits, none (nor 十) before them, 年 after; 十二月 or 三季度 stay. */
-function yearEdits(text: string, edits: Edits): void {
-  // Every numeral year of this century holds 〇 (二〇二五): found by indexOf, natively.
+function yearEdits(text: string, zeros: ArrayLike<number>, edits: Edits): void {
+  // Every numeral year of this century holds 〇 (二〇二五): only the 〇s are looked at.
   let last = -1;
-  for (let z = text.indexOf('〇'); z >= 0; z = text.indexOf('〇', z + 1)) {
+  for (let k = 0; k < zeros.length; k++) {
+    const z = zeros[k]!;
     for (let s = Math.max(last + 1, z - 3); s <= z; s++) {
       const before = s > 0 ? text.charCodeAt(s - 1) : 0;
       if (numeral(before) >= 0 || before === 0x5341 /* 十 */ || numeral(text.charCodeAt(s + 4)) >= 0) continue;
@@ -37,14 +41,17 @@ function yearEdits(text: string, edits: Edits): void {
   }
 }
 
-export function scanText(text: string): string {
-  if (!NEEDS_SCAN_TEXT.test(text)) return text;
+/**
+ * `positions` may be the index the extractors share (its alphabet must hold SCAN_TEXT_CHARS): the
+ * characters rewritten here are in no extractor's alphabet, so that index holds for the result too.
+ */
+export function scanText(text: string, positions: CharPositions = new CharPositions(text, SCAN_TEXT_ALPHABET)): string {
+  const wide = positions.ofAny(FULL_WIDTH_DIGITS);
+  const zeros = positions.of('〇');
+  if (wide.length === 0 && zeros.length === 0) return text;
   const edits: Edits = [];
-  FULL_WIDTH_DIGIT.lastIndex = 0;
-  for (let m = FULL_WIDTH_DIGIT.exec(text); m; m = FULL_WIDTH_DIGIT.exec(text)) {
-    edits.push([m.index, String(m[0].charCodeAt(0) - FULL_WIDTH_ZERO)]);
-  }
-  yearEdits(text, edits);
+  for (let k = 0; k < wide.length; k++) edits.push([wide[k]!, String(text.charCodeAt(wide[k]!) - FULL_WIDTH_ZERO)]);
+  yearEdits(text, zeros, edits);
   if (edits.length === 0) return text;
   edits.sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];

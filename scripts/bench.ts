@@ -170,9 +170,13 @@ if (corpusFiles.length === 0) {
   console.log('\nFirst run: one call each, every file in a fresh process (what a page load pays once)');
   const firstRows: string[][] = [];
   for (const file of corpusFiles) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--first-run', path.join(corpusDir, file)], {
-      encoding: 'utf8',
-    });
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--first-run', path.join(corpusDir, file)],
+      {
+        encoding: 'utf8',
+      },
+    );
     const line = child.stdout.trim().split('\n').pop() ?? '';
     let first: { extract: number; baseline: number } | null = null;
     try {

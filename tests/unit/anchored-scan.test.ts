@@ -207,7 +207,23 @@ describe('forEachMatch', () => {
     };
     const keeping = { ...DEADLINE_SHAPES, dated: { ...DEADLINE_SHAPES.dated, probe: keepAll } };
     // Dates after what opens a field, a cell, a window or a due-date label, and after plain text.
-    const cues = fc.constantFrom('完成时限：', '时限:', '\t', '\n', '截止日期为', '4—', '至', '每', '每年', '县', '前', '（', '）', '完成', '报送');
+    const cues = fc.constantFrom(
+      '完成时限：',
+      '时限:',
+      '\t',
+      '\n',
+      '截止日期为',
+      '4—',
+      '至',
+      '每',
+      '每年',
+      '县',
+      '前',
+      '（',
+      '）',
+      '完成',
+      '报送',
+    );
     const text = fc.array(fc.oneof(fc.constantFrom(...PROBED), cues), { maxLength: 30 }).map((a) => a.join(''));
     const deadlines = (t: string, shapes: typeof DEADLINE_SHAPES) => {
       const positions = new CharPositions(t, new Alphabet(DEADLINE_CHARS + '日号\n\t'));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanText } from '@/lib/scan-text';
+import { SCAN_TEXT_CHARS, scanText } from '@/lib/scan-text';
+import { EXTRACTOR_CHARS } from '@/lib/index';
 
 describe('scanText', () => {
   it('writes full-width digits and numeral years as ASCII, and nothing else', () => {
@@ -24,5 +25,11 @@ describe('scanText', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('rewrites no character an extractor looks up, nor into one (extract scans with an index of the input)', () => {
+    // What scanText reads, rewrites and writes: full-width and numeral digits, 〇, ASCII digits.
+    const touched = `${SCAN_TEXT_CHARS}〇零一二三四五六七八九0123456789`;
+    expect([...touched].filter((c) => EXTRACTOR_CHARS.includes(c))).toEqual([]);
   });
 });
