@@ -17,12 +17,12 @@ import { columnCells, headers, tableRows, type TableRows } from './table';
 import {
   ASK_REGEX,
   Alphabet,
-  skipTo,
   CharPositions,
   NO_MATCH,
   anchored,
   findMatches,
   patternChars,
+  skipTo,
   type AnchoredPattern,
   type Spans,
 } from './anchored-scan';

@@ -203,6 +203,7 @@ describe('forEachMatch', () => {
     const probe = DEADLINE_SHAPES.dated.probe;
     const keepAll = (t: string, pos: number): number => {
       const end = probe(t, pos);
+      // skipTo is its own inverse: skipTo(skipTo(e)) === e.
       return end <= -3 ? skipTo(end) : end;
     };
     const keeping = { ...DEADLINE_SHAPES, dated: { ...DEADLINE_SHAPES.dated, probe: keepAll } };
